@@ -1,0 +1,15 @@
+using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Storage;
+using Microsoft.DurableTask;
+
+namespace G7Flows.Workflows.Activities;
+
+/// <summary>
+/// Reads the responses stored for a consultation, so that at the deadline the orchestration counts every
+/// response accepted in time even if its event has not been delivered yet.
+/// </summary>
+public sealed class CollectResponsesActivity(ConsultationStore store) : TaskActivity<string, IReadOnlyList<ResponseEvent>>
+{
+    public override Task<IReadOnlyList<ResponseEvent>> RunAsync(TaskActivityContext context, string input) =>
+        store.ReadStoredResponsesAsync(input);
+}

@@ -1,0 +1,163 @@
+using G7Flows.Workflows.Activities;
+using G7Flows.Workflows.Domain;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace G7Flows.Workflows.Orchestrators;
+
+/// <summary>
+/// Runs one multi-nation consultation: waits for responses, withdrawal and extensions, sends reminders
+/// before the deadline, and closes as soon as the decision rule makes the outcome certain or the deadline
+/// passes. It is the arbiter of the outcome: a response is counted here exactly once, or marked late.
+/// </summary>
+public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInput, ConsultationResult>
+{
+    /// <inheritdoc/>
+    public override async Task<ConsultationResult> RunAsync(TaskOrchestrationContext context, ConsultationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        ILogger logger = context.CreateReplaySafeLogger<ConsultationOrchestrator>();
+
+        await context.CallActivityAsync(nameof(OpenConsultationActivity), input);
+
+        var tally = new Dictionary<string, Position>(StringComparer.Ordinal);
+        DateTime deadline = input.Deadline;
+        var schedule = new ReminderSchedule(input.Reminders);
+
+        Task<ResponseEvent> response = context.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response);
+        Task<WithdrawEvent> withdraw = context.WaitForExternalEvent<WithdrawEvent>(ConsultationEvents.Withdraw);
+        Task<ExtendEvent> extend = context.WaitForExternalEvent<ExtendEvent>(ConsultationEvents.Extend);
+        var deadlineCts = new CancellationTokenSource();
+        Task deadlineTimer = context.CreateTimer(deadline, deadlineCts.Token);
+        CancellationTokenSource? reminderCts = null;
+        Task? reminderTimer = null;
+
+        Decision? decision = null;
+        string closedBy = "rule";
+        while (decision is null)
+        {
+            decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false);
+            if (decision is not null)
+            {
+                break;
+            }
+
+            if (reminderTimer is null && schedule.Next(deadline, context.CurrentUtcDateTime) is { } next)
+            {
+                reminderCts = new CancellationTokenSource();
+                reminderTimer = context.CreateTimer(next.FireAt, reminderCts.Token);
+            }
+
+            var waits = new List<Task> { response, withdraw, extend, deadlineTimer };
+            if (reminderTimer is not null)
+            {
+                waits.Add(reminderTimer);
+            }
+
+            Task winner = await Task.WhenAny(waits);
+            if (winner == response)
+            {
+                ResponseEvent received = await response;
+                if (input.Participants.Contains(received.Nation) && tally.TryAdd(received.Nation, received.Position))
+                {
+                    logger.LogInformation("Consultation {ConsultationId}: {Nation} counted as {Position}", input.ConsultationId, received.Nation, received.Position);
+                }
+
+                response = context.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response);
+            }
+            else if (winner == withdraw)
+            {
+                WithdrawEvent request = await withdraw;
+                decision = new Decision(ConsultationStatus.Withdrawn, $"Withdrawn by staff: {request.Reason}");
+                closedBy = request.RequestedBy;
+            }
+            else if (winner == extend)
+            {
+                ExtendEvent request = await extend;
+                DateTime previous = deadline;
+                deadline += request.By;
+                await deadlineCts.CancelAsync();
+                deadlineCts = new CancellationTokenSource();
+                deadlineTimer = context.CreateTimer(deadline, deadlineCts.Token);
+                if (reminderCts is not null)
+                {
+                    await reminderCts.CancelAsync();
+                }
+
+                reminderTimer = null;
+                schedule.Restart();
+                await context.CallActivityAsync(
+                    nameof(ApplyExtensionActivity),
+                    new ExtensionRequest(input.ConsultationId, previous, deadline, request.RequestedBy, request.RequestedAt));
+                extend = context.WaitForExternalEvent<ExtendEvent>(ConsultationEvents.Extend);
+            }
+            else if (winner == deadlineTimer)
+            {
+                // Responses stored before the deadline whose events have not arrived yet still count.
+                IReadOnlyList<ResponseEvent> stored = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(
+                    nameof(CollectResponsesActivity), input.ConsultationId);
+                foreach (ResponseEvent late in stored.Where(r => r.SubmittedAt <= deadline))
+                {
+                    tally.TryAdd(late.Nation, late.Position);
+                }
+
+                decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: true);
+            }
+            else
+            {
+                reminderTimer = null;
+                var pending = input.Participants.Where(n => !tally.ContainsKey(n)).ToList();
+                int number = schedule.MarkSent();
+                await context.CallActivityAsync(
+                    nameof(SendRemindersActivity),
+                    new ReminderRequest(input.ConsultationId, input.Title, deadline, number, pending, context.CurrentUtcDateTime));
+            }
+        }
+
+        await deadlineCts.CancelAsync();
+        if (reminderCts is not null)
+        {
+            await reminderCts.CancelAsync();
+        }
+
+        DateTime closedAt = context.CurrentUtcDateTime;
+        var counted = tally.Select(p => new CountedResponse(p.Key, p.Value)).OrderBy(c => c.Nation, StringComparer.Ordinal).ToList();
+        var close = new CloseRequest(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, closedBy);
+        await context.CallActivityAsync(nameof(CloseConsultationActivity), close);
+        string recordBlob = await context.CallActivityAsync<string>(nameof(PublishRecordActivity), input.ConsultationId);
+        logger.LogInformation("Consultation {ConsultationId} closed as {Status}", input.ConsultationId, decision.Status);
+        return new ConsultationResult(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, recordBlob);
+    }
+
+    /// <summary>Reminder points before a deadline, and which have been sent for it.</summary>
+    private sealed class ReminderSchedule(IReadOnlyList<TimeSpan> offsets)
+    {
+        private readonly TimeSpan[] offsets = [.. offsets.OrderByDescending(o => o)];
+        private int sent;
+
+        /// <summary>The next reminder still in the future for <paramref name="deadline"/>, if any.</summary>
+        public (DateTime FireAt, int Number)? Next(DateTime deadline, DateTime now)
+        {
+            while (this.sent < this.offsets.Length)
+            {
+                DateTime fireAt = deadline - this.offsets[this.sent];
+                if (fireAt > now)
+                {
+                    return (fireAt, this.sent + 1);
+                }
+
+                // This point passed while the consultation was busy (or before an extension moved it): skip it.
+                this.sent++;
+            }
+
+            return null;
+        }
+
+        /// <summary>Marks the current reminder as sent and returns its number (1-based).</summary>
+        public int MarkSent() => ++this.sent;
+
+        /// <summary>Plans the reminders again, for a new deadline.</summary>
+        public void Restart() => this.sent = 0;
+    }
+}

@@ -1,0 +1,54 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace G7Flows.Workflows.Storage;
+
+/// <summary>One entry for the audit trail.</summary>
+/// <param name="Discriminator">Makes the row key unique for the same instant; deterministic for workflow entries so a retried activity adds nothing twice.</param>
+public sealed record AuditEntry(string WorkflowId, DateTimeOffset At, string Actor, string Action, string Source, string Discriminator, string? Nation = null, string? Detail = null);
+
+/// <summary>
+/// The append-only audit trail: one partition per workflow, rows ordered by time. Entries are only
+/// ever added (<c>AddEntity</c>); an entry that already exists is a retry and is left as it is.
+/// </summary>
+public sealed class AuditLog(StorageClients storage)
+{
+    private readonly TableClient table = storage.Table(StorageNames.AuditTable);
+
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var entity = new AuditEntity
+        {
+            PartitionKey = KeySanitizer.Check(entry.WorkflowId),
+            RowKey = $"{entry.At.UtcTicks:D19}-{KeySanitizer.Check(entry.Discriminator)}",
+            At = entry.At,
+            Actor = entry.Actor,
+            Action = entry.Action,
+            Nation = entry.Nation,
+            Detail = entry.Detail,
+            Source = entry.Source,
+        };
+
+        try
+        {
+            await this.table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Written already by an earlier attempt of the same step.
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntity>> ReadAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AuditEntity>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {workflowId}");
+        await foreach (AuditEntity entity in this.table.QueryAsync<AuditEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(entity);
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,191 @@
+// G7Flows in Azure: the functions app on Flex Consumption with a user-assigned identity, a keyless storage
+// account, identity-based Application Insights, App Service Authentication with Microsoft Entra ID and,
+// optionally, the self-hosted server as a Container App. Deployed by `azd up` (see docs/deploy.md).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it names the resource group and seeds the unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Principal (object) id of the deployer, who gets the app\'s storage data roles; azd sets AZURE_PRINCIPAL_ID. Empty to skip.')
+param principalId string = ''
+
+@description('Principal type of the deployer: User when a person runs azd, ServicePrincipal in a pipeline.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@description('Client (application) id of the G7Flows API app registration in Microsoft Entra ID (AUTH_CLIENT_ID).')
+@minLength(36)
+@maxLength(36)
+param authClientId string
+
+@description('Tenant id of the G7Flows API app registration (AUTH_TENANT_ID); empty for the deployment\'s tenant.')
+param authTenantId string = ''
+
+@description('Also deploy the self-hosted G7Flows server as an Azure Container App.')
+param deployContainerApp bool = false
+
+@description('Container image of the G7Flows server, used when deployContainerApp is true.')
+param serverImage string = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
+
+@description('Registry of serverImage pulled with the managed identity (needs AcrPull); empty for a public image.')
+param serverRegistryServer string = ''
+
+var abbreviations = {
+  applicationInsights: 'appi-'
+  containerApp: 'ca-'
+  containerAppsEnvironment: 'cae-'
+  functionApp: 'func-'
+  logAnalytics: 'log-'
+  managedIdentity: 'id-'
+  plan: 'plan-'
+  resourceGroup: 'rg-'
+  storageAccount: 'st'
+}
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var taskHubName = 'G7Flows'
+var effectiveAuthTenantId = empty(authTenantId) ? tenant().tenantId : authTenantId
+var functionAppName = '${abbreviations.functionApp}api-${resourceToken}'
+var identityName = '${abbreviations.managedIdentity}api-${resourceToken}'
+var storageAccountName = '${abbreviations.storageAccount}${resourceToken}'
+var applicationInsightsName = '${abbreviations.applicationInsights}${resourceToken}'
+// Flex Consumption reads its deployment package from this container.
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbreviations.resourceGroup}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'core/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: '${abbreviations.logAnalytics}${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    identityName: identityName
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+  dependsOn: [
+    identity
+    monitoring
+    storage
+  ]
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: resourceGroup
+  params: {
+    name: functionAppName
+    planName: '${abbreviations.plan}${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsName: applicationInsightsName
+    taskHubName: taskHubName
+    authClientId: authClientId
+    authTenantId: effectiveAuthTenantId
+  }
+  dependsOn: [
+    monitoring
+    rbac // the host needs its storage roles before it starts
+    storage
+  ]
+}
+
+module server 'app/server.bicep' = if (deployContainerApp) {
+  name: 'server'
+  scope: resourceGroup
+  params: {
+    environmentName: '${abbreviations.containerAppsEnvironment}${resourceToken}'
+    name: '${abbreviations.containerApp}server-${resourceToken}'
+    location: location
+    tags: tags
+    image: serverImage
+    registryServer: serverRegistryServer
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    taskHubName: taskHubName
+    authClientId: authClientId
+    authTenantId: effectiveAuthTenantId
+  }
+  dependsOn: [
+    rbac
+    storage
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output G7FLOWS_TASK_HUB string = taskHubName
+output AUTH_CLIENT_ID string = authClientId
+output AUTH_TENANT_ID string = effectiveAuthTenantId
+output AUTH_AUDIENCE string = 'api://${authClientId}'
+output SERVER_URI string = deployContainerApp ? server!.outputs.uri : ''
