@@ -403,7 +403,7 @@ public sealed class ConsultationApi(
         }
     }
 
-    internal static bool IsStorageUnavailable(Exception ex) => ex switch
+    public static bool IsStorageUnavailable(Exception ex) => ex switch
     {
         RequestFailedException r => r.Status is 0 or >= 500 || r.InnerException is HttpRequestException or IOException,
         HttpRequestException or IOException or TimeoutException => true,

@@ -77,12 +77,12 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                 ExtendEvent request = await extend;
                 DateTime previous = deadline;
                 deadline += request.By;
-                await deadlineCts.CancelAsync();
+                CancelTimer(deadlineCts);
                 deadlineCts = new CancellationTokenSource();
                 deadlineTimer = context.CreateTimer(deadline, deadlineCts.Token);
                 if (reminderCts is not null)
                 {
-                    await reminderCts.CancelAsync();
+                    CancelTimer(reminderCts);
                 }
 
                 reminderTimer = null;
@@ -115,10 +115,10 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             }
         }
 
-        await deadlineCts.CancelAsync();
+        CancelTimer(deadlineCts);
         if (reminderCts is not null)
         {
-            await reminderCts.CancelAsync();
+            CancelTimer(reminderCts);
         }
 
         DateTime closedAt = context.CurrentUtcDateTime;
@@ -129,6 +129,14 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
         logger.LogInformation("Consultation {ConsultationId} closed as {Status}", input.ConsultationId, decision.Status);
         return new ConsultationResult(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, recordBlob);
     }
+
+    /// <summary>
+    /// Cancels a durable timer. Synchronously on purpose: <c>CancelAsync</c> would resume the orchestrator on a
+    /// thread-pool thread, outside the single-threaded replay it must run in.
+    /// </summary>
+#pragma warning disable CA1849 // Call async methods when in an async method
+    private static void CancelTimer(CancellationTokenSource source) => source.Cancel();
+#pragma warning restore CA1849
 
     /// <summary>Reminder points before a deadline, and which have been sent for it.</summary>
     private sealed class ReminderSchedule(IReadOnlyList<TimeSpan> offsets)

@@ -1,7 +1,7 @@
 namespace G7Flows.Workflows.Storage;
 
 /// <summary>
-/// The tables and blob containers G7Flows owns. Infrastructure (infra/storage.bicep) creates the same
+/// The tables and blob containers G7Flows owns. Infrastructure (infra/storage-names.json, used by infra/core/storage.bicep) creates the same
 /// names; a test compares the two lists.
 /// </summary>
 public static class StorageNames

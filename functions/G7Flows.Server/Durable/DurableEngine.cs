@@ -1,0 +1,120 @@
+using Azure.Identity;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using G7Flows.Workflows.Hosting;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+
+namespace G7Flows.Server.Durable;
+
+/// <summary>Tuning of the durable engine; section <c>G7Flows:Durable</c>.</summary>
+public sealed class DurableEngineOptions
+{
+    public string TaskHub { get; set; } = "G7Flows";
+
+    public int PartitionCount { get; set; } = 4;
+
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    public int MaxConcurrentActivities { get; set; } = 20;
+
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Blob leases (false) balance control-queue partitions the way Durable Functions has long done; the table-based manager (true) is newer.</summary>
+    public bool UseTablePartitionManagement { get; set; }
+
+    /// <summary>Builds the Azure Storage backend from the shared storage connection.</summary>
+    public AzureStorageOrchestrationService CreateService(IConfiguration configuration, ILoggerFactory loggerFactory)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = this.TaskHub,
+            StorageAccountClientProvider = CreateClientProvider(configuration),
+            PartitionCount = this.PartitionCount,
+            MaxConcurrentTaskOrchestrationWorkItems = this.MaxConcurrentOrchestrations,
+            MaxConcurrentTaskActivityWorkItems = this.MaxConcurrentActivities,
+            MaxQueuePollingInterval = this.MaxQueuePollingInterval,
+            WorkItemQueueVisibilityTimeout = this.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = this.ControlQueueVisibilityTimeout,
+            LoggerFactory = loggerFactory,
+            UseTablePartitionManagement = this.UseTablePartitionManagement,
+        };
+        return new AzureStorageOrchestrationService(settings);
+    }
+
+    private static StorageAccountClientProvider CreateClientProvider(IConfiguration configuration)
+    {
+        string? connectionString = configuration[AppSettingNames.Storage];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new StorageAccountClientProvider(connectionString);
+        }
+
+        IConfigurationSection section = configuration.GetSection(AppSettingNames.Storage);
+        string clientId = section["clientId"] ?? string.Empty;
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId.Length > 0 ? clientId : null });
+        return new StorageAccountClientProvider(
+            new Uri(section["blobServiceUri"] ?? throw new InvalidOperationException("AzureWebJobsStorage__blobServiceUri is not set.")),
+            new Uri(section["queueServiceUri"] ?? throw new InvalidOperationException("AzureWebJobsStorage__queueServiceUri is not set.")),
+            new Uri(section["tableServiceUri"] ?? throw new InvalidOperationException("AzureWebJobsStorage__tableServiceUri is not set.")),
+            credential);
+    }
+}
+
+/// <summary>
+/// Runs the core's orchestrators and activities on <see cref="TaskHubWorker"/>, the Durable Task Framework's
+/// production dispatcher (lock renewal, duplicate-message reconciliation, durable timers), over the Azure
+/// Storage backend that Durable Functions uses.
+/// </summary>
+internal sealed partial class DurableEngine(
+    AzureStorageOrchestrationService service,
+    IServiceProvider services,
+    ILoggerFactory loggerFactory,
+    ILogger<DurableEngine> logger) : IHostedService, IAsyncDisposable
+{
+    private TaskHubWorker? worker;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await service.CreateIfNotExistsAsync();
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        this.worker = new TaskHubWorker(service, loggerFactory);
+        foreach (Type orchestrator in WorkflowRegistry.Orchestrators)
+        {
+            this.worker.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));
+        }
+
+        foreach (Type activity in WorkflowRegistry.Activities)
+        {
+            this.worker.AddTaskActivities(new ActivityCreator(activity, services, shims));
+        }
+
+        await this.worker.StartAsync();
+        LogStarted(logger, WorkflowRegistry.Orchestrators.Count, WorkflowRegistry.Activities.Count);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (this.worker is not null)
+        {
+            await this.worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (this.worker is not null)
+        {
+            await this.worker.StopAsync(isForced: true);
+            this.worker.Dispose();
+            this.worker = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine started: {Orchestrators} orchestrator(s), {Activities} activities")]
+    private static partial void LogStarted(ILogger logger, int orchestrators, int activities);
+}

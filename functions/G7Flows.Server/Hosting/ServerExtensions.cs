@@ -1,0 +1,74 @@
+using DurableTask.AzureStorage;
+using G7Flows.Server.Durable;
+using G7Flows.Workflows.Api;
+using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows.Storage;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.DurableTask.Client;
+
+namespace G7Flows.Server.Hosting;
+
+public static class ServerExtensions
+{
+    /// <summary>Everything the server needs: the workflow core, the durable engine and its client, JWT bearer authentication, problem details and OpenAPI.</summary>
+    public static WebApplicationBuilder AddG7FlowsServer(this WebApplicationBuilder builder, StorageClientOptions? storageOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        IServiceCollection services = builder.Services;
+        services.AddG7FlowsWorkflows(builder.Configuration, storageOptions);
+
+        var durable = new DurableEngineOptions { TaskHub = builder.Configuration[AppSettingNames.TaskHub.Replace("__", ":", StringComparison.Ordinal)] ?? "G7Flows" };
+        builder.Configuration.GetSection("G7Flows:Durable").Bind(durable);
+        services.AddSingleton(durable);
+        services.AddSingleton(sp => durable.CreateService(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
+        services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<DurableEngine>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthorization();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        return builder;
+    }
+
+    /// <summary>The request pipeline: problem details for every error, authentication, the API and its OpenAPI document.</summary>
+    public static WebApplication UseG7FlowsServer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            IResult problem = error is not null && ConsultationApi.IsStorageUnavailable(error)
+                ? Problems.Unavailable("Storage is not answering; try again shortly.")
+                : Problems.Problem(StatusCodes.Status500InternalServerError, "internal", "Something went wrong.", "The error was logged.");
+            await problem.ExecuteAsync(context);
+        }));
+        app.UseStatusCodePages(async status =>
+        {
+            HttpContext context = status.HttpContext;
+            IResult problem = context.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => Problems.NotFound("There is no such endpoint."),
+                StatusCodes.Status405MethodNotAllowed => Problems.Problem(405, "method-not-allowed", "Method not allowed.", $"{context.Request.Method} is not served here."),
+                _ => Problems.Problem(context.Response.StatusCode, "error", "The request failed.", $"Status {context.Response.StatusCode}."),
+            };
+            await problem.ExecuteAsync(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapG7FlowsApi();
+        return app;
+    }
+}
+
+/// <summary>Creates G7Flows' tables and containers before the API and the engine start.</summary>
+internal sealed class StorageInitializer(StorageClients storage) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,20 @@
+using G7Flows.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+await using AzuriteProcess? azurite = await LocalStorage.StartIfNeededAsync(builder.Configuration, Console.WriteLine);
+builder.AddG7FlowsServer();
+WebApplication app = builder.Build().UseG7FlowsServer();
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
+    $"""
+    G7Flows is listening on {string.Join(", ", app.Urls)} (API under /api, OpenAPI document at /openapi/v1.json).
+    Get a development token, for example:
+      dotnet user-jwts create --project functions/G7Flows.Server --role staff --name staff@example.org
+      dotnet user-jwts create --project functions/G7Flows.Server --role reviewer --claim nation=FR --name fr.reviewer@example.org
+    Press Ctrl-C to stop.
+    """));
+await app.RunAsync();

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using G7Flows.Infra.Tests.Support;
+using G7Flows.Workflows.Hosting;
+
+namespace G7Flows.Infra.Tests;
+
+public sealed class AppSettingsTests
+{
+    public static TheoryData<string> RequiredSettings => [.. AppSettingNames.RequiredIdentityBasedFunctionSettings];
+
+    private static TemplateResource AppSettings =>
+        Assert.Single(CompiledTemplate.OfType("Microsoft.Web/sites/config"), config => config.Name.Contains("'appsettings'", StringComparison.Ordinal));
+
+    private static string Setting(string name) => AppSettings.Properties.GetProperty(name).GetString()!;
+
+    [Theory]
+    [MemberData(nameof(RequiredSettings))]
+    public void Function_app_settings_provide_a_setting_the_app_needs_at_startup(string name)
+    {
+        // Act
+        var provided = AppSettings.Properties.TryGetProperty(name, out var value);
+
+        // Assert
+        Assert.True(provided, $"The function app settings lack {name}.");
+        Assert.False(string.IsNullOrWhiteSpace(value.GetString()), $"{name} is empty.");
+    }
+
+    [Fact]
+    public void Storage_connection_authenticates_with_the_user_assigned_identity()
+    {
+        // Act
+        var credential = Setting($"{AppSettingNames.Storage}__credential");
+        var clientId = Setting($"{AppSettingNames.Storage}__clientId");
+
+        // Assert
+        Assert.Equal("managedidentity", credential);
+        Assert.Equal("[parameters('identityClientId')]", clientId);
+        Assert.Contains("outputs.clientId.value", CompiledTemplate.ModuleParameter("api", "identityClientId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("blob")]
+    [InlineData("queue")]
+    [InlineData("table")]
+    public void Storage_service_uri_is_the_storage_account_endpoint(string service)
+    {
+        // Act
+        var uri = Setting($"{AppSettingNames.Storage}__{service}ServiceUri");
+
+        // Assert
+        Assert.Equal($"[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName')), '2023-05-01').primaryEndpoints.{service}]", uri);
+    }
+
+    [Fact]
+    public void Task_hub_is_G7Flows()
+    {
+        // Act
+        var taskHub = Setting(AppSettingNames.TaskHub);
+        var passed = CompiledTemplate.ModuleParameter("api", "taskHubName").GetString()!;
+
+        // Assert
+        Assert.Equal("[parameters('taskHubName')]", taskHub);
+        Assert.Equal("['G7Flows']", CompiledTemplate.ExpandStringVariables(CompiledTemplate.Main, passed));
+    }
+
+    [Fact]
+    public void Application_insights_authenticates_with_the_user_assigned_identity()
+    {
+        // Act
+        var authentication = Setting(AppSettingNames.ApplicationInsightsAuthentication);
+        var connectionString = Setting(AppSettingNames.ApplicationInsightsConnectionString);
+
+        // Assert
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", authentication);
+        Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), '2020-02-02').ConnectionString]", connectionString);
+    }
+
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION")]
+    [InlineData("AzureWebJobsStorage")]
+    [InlineData("APPINSIGHTS_INSTRUMENTATIONKEY")]
+    public void Function_app_settings_leave_out_a_setting_flex_consumption_or_keyless_access_forbids(string name)
+    {
+        // Act
+        var present = AppSettings.Properties.EnumerateObject().Any(setting => setting.Name == name);
+
+        // Assert
+        Assert.False(present, $"{name} must not be an app setting.");
+    }
+
+    [Fact]
+    public void Every_app_setting_value_is_a_string()
+    {
+        // Act
+        var kinds = AppSettings.Properties.EnumerateObject().Select(setting => setting.Value.ValueKind).Distinct();
+
+        // Assert
+        Assert.Equal([JsonValueKind.String], kinds);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using G7Flows.Infra.Tests.Support;
+
+namespace G7Flows.Infra.Tests;
+
+/// <summary>azure.yaml and infra/main.parameters.json, which drive <c>azd up</c>.</summary>
+public sealed class AzdTests
+{
+    private static JsonElement ParameterFile =>
+        JsonDocument.Parse(Repository.ReadAllText("infra", "main.parameters.json")).RootElement.GetProperty("parameters");
+
+    [Fact]
+    public void Azure_yaml_deploys_the_functions_project_as_the_api_service()
+    {
+        // Arrange
+        var lines = Repository.ReadAllText("azure.yaml").Split('\n').Select(line => line.TrimEnd()).ToList();
+
+        // Act
+        var api = lines.SkipWhile(line => line != "services:").Skip(1).TakeWhile(line => line.StartsWith(' ')).ToList();
+
+        // Assert
+        Assert.Equal(
+            ["  api:", "    project: ./functions/G7Flows.Functions", "    language: dotnet", "    host: function"],
+            api);
+        Assert.True(Directory.Exists(Repository.PathOf("functions", "G7Flows.Functions")), "azure.yaml names functions/G7Flows.Functions, which does not exist.");
+    }
+
+    [Theory]
+    [InlineData("environmentName", "${AZURE_ENV_NAME}")]
+    [InlineData("location", "${AZURE_LOCATION}")]
+    [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
+    [InlineData("principalType", "${AZURE_PRINCIPAL_TYPE=User}")]
+    [InlineData("authClientId", "${AUTH_CLIENT_ID}")]
+    [InlineData("authTenantId", "${AUTH_TENANT_ID}")]
+    [InlineData("deployContainerApp", "${DEPLOY_CONTAINER_APP=false}")]
+    public void Parameter_file_takes_the_parameter_from_the_azd_environment(string parameter, string value)
+    {
+        // Act
+        var mapped = ParameterFile.GetProperty(parameter).GetProperty("value").GetString();
+
+        // Assert
+        Assert.Equal(value, mapped);
+    }
+
+    [Fact]
+    public void Parameter_file_and_template_declare_the_same_parameters()
+    {
+        // Arrange
+        var declared = CompiledTemplate.Main.GetProperty("parameters").EnumerateObject().Select(parameter => parameter.Name).Order(StringComparer.Ordinal);
+
+        // Act
+        var mapped = ParameterFile.EnumerateObject().Select(parameter => parameter.Name).Order(StringComparer.Ordinal);
+
+        // Assert
+        Assert.Equal(declared, mapped);
+    }
+
+    [Fact]
+    public void Location_parameter_is_prompted_as_an_azure_location()
+    {
+        // Act
+        var type = CompiledTemplate.MainParameter("location").GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString();
+
+        // Assert
+        Assert.Equal("location", type);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using G7Flows.Infra.Tests.Support;
+using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Security;
+
+namespace G7Flows.Infra.Tests;
+
+/// <summary>infra/entra/*.json, which docs/deploy.md applies to the G7Flows API app registration.</summary>
+public sealed class EntraAppRegistrationTests
+{
+    private static List<JsonElement> AppRoles =>
+        [.. JsonDocument.Parse(Repository.ReadAllText("infra", "entra", "app-roles.json")).RootElement.EnumerateArray()];
+
+    private static IEnumerable<string> Values => AppRoles.Select(role => role.GetProperty("value").GetString()!);
+
+    [Theory]
+    [InlineData(Roles.Staff)]
+    [InlineData(Roles.Reviewer)]
+    [InlineData(Roles.Admin)]
+    public void App_registration_defines_the_role(string value)
+    {
+        // Act
+        var role = Assert.Single(AppRoles, candidate => candidate.GetProperty("value").GetString() == value);
+
+        // Assert
+        Assert.True(role.GetProperty("isEnabled").GetBoolean());
+        Assert.Equal(["User"], role.GetProperty("allowedMemberTypes").EnumerateArray().Select(type => type.GetString()));
+    }
+
+    [Fact]
+    public void App_registration_defines_one_nation_role_per_nation_G7Flows_knows()
+    {
+        // Arrange
+        var expected = Nations.All.Select(code => Roles.NationRolePrefix + code).Order(StringComparer.Ordinal);
+
+        // Act
+        var nations = Values.Where(value => value.StartsWith(Roles.NationRolePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        // Assert
+        Assert.Equal(expected, nations);
+    }
+
+    [Fact]
+    public void App_registration_defines_no_role_G7Flows_ignores()
+    {
+        // Act
+        var unknown = Values.Where(value => value is not (Roles.Staff or Roles.Reviewer or Roles.Admin)
+            && !(value.StartsWith(Roles.NationRolePrefix, StringComparison.Ordinal) && Nations.IsKnown(value[Roles.NationRolePrefix.Length..])));
+
+        // Assert
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void App_role_ids_and_values_are_unique()
+    {
+        // Act
+        var ids = AppRoles.Select(role => Guid.Parse(role.GetProperty("id").GetString()!)).ToList();
+
+        // Assert
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(Values.Count(), Values.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Api_issues_v2_access_tokens_and_exposes_a_delegated_scope()
+    {
+        // Arrange
+        var api = JsonDocument.Parse(Repository.ReadAllText("infra", "entra", "api.json")).RootElement.GetProperty("api");
+
+        // Act
+        var scope = Assert.Single(api.GetProperty("oauth2PermissionScopes").EnumerateArray());
+
+        // Assert
+        Assert.Equal(2, api.GetProperty("requestedAccessTokenVersion").GetInt32());
+        Assert.Equal("access_as_user", scope.GetProperty("value").GetString());
+        Assert.DoesNotContain(AppRoles, role => role.GetProperty("id").GetString() == scope.GetProperty("id").GetString());
+    }
+}
