@@ -12,7 +12,7 @@ namespace G7Flows.Server.Hosting;
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UU/ZZyvTw9ZJsFXAmfrrjeCC/Rg7dSu/tqqYTmNBAV40qJsSvaWyRi7w==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process process;
     private readonly StringBuilder output;

@@ -1,0 +1,47 @@
+using G7Flows.Workflows.Activities;
+using G7Flows.Workflows.Domain;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G7Flows.Functions.Functions;
+
+/// <summary>
+/// The activity functions: one per activity of the core's <c>WorkflowRegistry</c>, named after its class (the
+/// orchestrator calls them by <c>nameof</c>). Each resolves the core activity, with its dependencies, from the
+/// invocation's services and runs it.
+/// </summary>
+public static class Activities
+{
+    [Function(nameof(OpenConsultationActivity))]
+    public static Task<bool> OpenConsultation([ActivityTrigger] ConsultationInput input, FunctionContext context) =>
+        RunAsync<OpenConsultationActivity, ConsultationInput, bool>(input, context);
+
+    [Function(nameof(CollectResponsesActivity))]
+    public static Task<IReadOnlyList<ResponseEvent>> CollectResponses([ActivityTrigger] string input, FunctionContext context) =>
+        RunAsync<CollectResponsesActivity, string, IReadOnlyList<ResponseEvent>>(input, context);
+
+    [Function(nameof(SendRemindersActivity))]
+    public static Task<int> SendReminders([ActivityTrigger] ReminderRequest input, FunctionContext context) =>
+        RunAsync<SendRemindersActivity, ReminderRequest, int>(input, context);
+
+    [Function(nameof(ApplyExtensionActivity))]
+    public static Task<DateTime> ApplyExtension([ActivityTrigger] ExtensionRequest input, FunctionContext context) =>
+        RunAsync<ApplyExtensionActivity, ExtensionRequest, DateTime>(input, context);
+
+    [Function(nameof(CloseConsultationActivity))]
+    public static Task<string> CloseConsultation([ActivityTrigger] CloseRequest input, FunctionContext context) =>
+        RunAsync<CloseConsultationActivity, CloseRequest, string>(input, context);
+
+    [Function(nameof(PublishRecordActivity))]
+    public static Task<string> PublishRecord([ActivityTrigger] string input, FunctionContext context) =>
+        RunAsync<PublishRecordActivity, string, string>(input, context);
+
+    private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext context)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        TActivity activity = context.InstanceServices.GetRequiredService<TActivity>();
+        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, context), input);
+    }
+}

@@ -1,0 +1,70 @@
+using G7Flows.Workflows.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace G7Flows.Functions.Functions;
+
+/// <summary>
+/// The HTTP API of <see cref="ApiRoutes"/>, one thin function per route, each handing over to the core's
+/// <see cref="ConsultationApi"/>. Anonymous at the Functions level: Easy Auth authenticates (see
+/// <see cref="Hosting.EasyAuthMiddleware"/>) and the core authorizes.
+/// </summary>
+public sealed class HttpTriggers(ConsultationApi api)
+{
+    [Function(nameof(StartConsultation))]
+    public async Task<IActionResult> StartConsultation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.StartConsultation)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultActionResult(await api.StartAsync(req, client));
+
+    [Function(nameof(ListConsultations))]
+    public async Task<IActionResult> ListConsultations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ListConsultations)] HttpRequest req) =>
+        new ResultActionResult(await api.ListAsync(req));
+
+    [Function(nameof(GetConsultation))]
+    public async Task<IActionResult> GetConsultation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.GetConsultation)] HttpRequest req,
+        string id) =>
+        new ResultActionResult(await api.GetAsync(req, id));
+
+    [Function(nameof(GetConsultationRecord))]
+    public async Task<IActionResult> GetConsultationRecord(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.GetRecord)] HttpRequest req,
+        string id) =>
+        new ResultActionResult(await api.GetRecordAsync(req, id));
+
+    [Function(nameof(RespondToConsultation))]
+    public async Task<IActionResult> RespondToConsultation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Respond)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string nation) =>
+        new ResultActionResult(await api.RespondAsync(req, client, id, nation));
+
+    [Function(nameof(WithdrawConsultation))]
+    public async Task<IActionResult> WithdrawConsultation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Withdraw)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        new ResultActionResult(await api.WithdrawAsync(req, client, id));
+
+    [Function(nameof(ExtendConsultation))]
+    public async Task<IActionResult> ExtendConsultation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Extend)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        new ResultActionResult(await api.ExtendAsync(req, client, id));
+
+    [Function(nameof(ListTasks))]
+    public async Task<IActionResult> ListTasks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ListTasks)] HttpRequest req) =>
+        new ResultActionResult(await api.ListTasksAsync(req));
+
+    [Function(nameof(Health))]
+    public async Task<IActionResult> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req) =>
+        new ResultActionResult(await api.HealthAsync(req));
+}

@@ -1,0 +1,20 @@
+using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Orchestrators;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace G7Flows.Functions.Functions;
+
+/// <summary>
+/// The orchestration functions: one per orchestrator of the core's <c>WorkflowRegistry</c>, named after its class.
+/// Hand-written, because the source generator that would write them (Microsoft.DurableTask.Generators) is not available.
+/// </summary>
+public static class Orchestrations
+{
+    [Function(nameof(ConsultationOrchestrator))]
+    public static Task<ConsultationResult> Consultation([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ConsultationOrchestrator().RunAsync(context, context.GetInput<ConsultationInput>()!);
+    }
+}

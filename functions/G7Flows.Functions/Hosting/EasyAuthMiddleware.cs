@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Configuration;
+
+namespace G7Flows.Functions.Hosting;
+
+/// <summary>
+/// Authenticates HTTP invocations from App Service Authentication (Easy Auth): the caller is read from the
+/// <c>X-MS-CLIENT-PRINCIPAL</c> header, which the platform sets (and strips from incoming requests) only when
+/// Easy Auth is on. Anywhere else anyone could send the header, so it is ignored and the caller stays anonymous.
+/// The core's handlers then read <see cref="HttpContext.User"/>.
+/// </summary>
+public sealed class EasyAuthMiddleware(IConfiguration configuration) : IFunctionsWorkerMiddleware
+{
+    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.GetHttpContext() is { } http)
+        {
+            http.User = Authenticate(http.Request, IsEnabled(configuration));
+        }
+
+        return next(context);
+    }
+
+    /// <summary>Whether Easy Auth is on: App Service sets <c>WEBSITE_AUTH_ENABLED</c> to <c>true</c> (in any case).</summary>
+    public static bool IsEnabled(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.Equals(configuration[AppSettingNames.EasyAuthEnabled]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The caller of <paramref name="request"/>: the Easy Auth principal when trusted and well formed, else anonymous.</summary>
+    public static ClaimsPrincipal Authenticate(HttpRequest request, bool easyAuthEnabled)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ClaimsPrincipal? principal = easyAuthEnabled ? EasyAuthPrincipal.Parse(request.Headers[EasyAuthPrincipal.HeaderName]) : null;
+        return principal ?? new ClaimsPrincipal(new ClaimsIdentity());
+    }
+}

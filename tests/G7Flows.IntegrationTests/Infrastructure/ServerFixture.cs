@@ -1,0 +1,47 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Xunit;
+
+namespace G7Flows.IntegrationTests.Infrastructure;
+
+/// <summary>One Azurite and one server process for a test collection.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private Azurite? azurite;
+    private ServerProcess? server;
+
+    public Azurite Azurite => this.azurite ?? throw new InvalidOperationException("Not started.");
+
+    public ServerProcess Server => this.server ?? throw new InvalidOperationException("Not started.");
+
+    public Api Api => new(this.Server);
+
+    public TableServiceClient Tables => new(this.Azurite.ConnectionString);
+
+    public BlobServiceClient Blobs => new(this.Azurite.ConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05));
+
+    public async Task InitializeAsync()
+    {
+        this.azurite = await Azurite.StartAsync();
+        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, "e2e");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (this.server is not null)
+        {
+            await this.server.DisposeAsync();
+        }
+
+        if (this.azurite is not null)
+        {
+            await this.azurite.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server on Azurite";
+}
