@@ -1,4 +1,9 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using G7Flows.Server.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using G7Flows.Workflows.Hosting;
@@ -28,12 +33,15 @@ public sealed class DurableEngineOptions
     public bool UseTablePartitionManagement { get; set; }
 
     /// <summary>Builds the Azure Storage backend from the shared storage connection.</summary>
-    public AzureStorageOrchestrationService CreateService(IConfiguration configuration, ILoggerFactory loggerFactory)
+    /// <param name="configuration">Where the storage connection is read.</param>
+    /// <param name="loggerFactory">The engine's logging.</param>
+    /// <param name="counter">When given, every storage request of the engine is counted.</param>
+    public AzureStorageOrchestrationService CreateService(IConfiguration configuration, ILoggerFactory loggerFactory, StorageRequestCounter? counter = null)
     {
         var settings = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = this.TaskHub,
-            StorageAccountClientProvider = CreateClientProvider(configuration),
+            StorageAccountClientProvider = CreateClientProvider(configuration, counter),
             PartitionCount = this.PartitionCount,
             MaxConcurrentTaskOrchestrationWorkItems = this.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = this.MaxConcurrentActivities,
@@ -46,12 +54,26 @@ public sealed class DurableEngineOptions
         return new AzureStorageOrchestrationService(settings);
     }
 
-    private static StorageAccountClientProvider CreateClientProvider(IConfiguration configuration)
+    private static StorageAccountClientProvider CreateClientProvider(IConfiguration configuration, StorageRequestCounter? counter)
     {
         string? connectionString = configuration[AppSettingNames.Storage];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new StorageAccountClientProvider(connectionString);
+            if (counter is null)
+            {
+                return new StorageAccountClientProvider(connectionString);
+            }
+
+            var blobs = new BlobClientOptions();
+            blobs.AddPolicy(counter.PolicyFor("engine", "blob"), HttpPipelinePosition.PerCall);
+            var queues = new QueueClientOptions();
+            queues.AddPolicy(counter.PolicyFor("engine", "queue"), HttpPipelinePosition.PerCall);
+            var tables = new TableClientOptions();
+            tables.AddPolicy(counter.PolicyFor("engine", "table"), HttpPipelinePosition.PerCall);
+            return new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString, blobs),
+                StorageServiceClientProvider.ForQueue(connectionString, queues),
+                StorageServiceClientProvider.ForTable(connectionString, tables));
         }
 
         IConfigurationSection section = configuration.GetSection(AppSettingNames.Storage);

@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using G7Flows.Server.Diagnostics;
 using G7Flows.Server.Durable;
 using G7Flows.Workflows.Api;
 using G7Flows.Workflows.Hosting;
@@ -16,12 +17,22 @@ public static class ServerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         IServiceCollection services = builder.Services;
+        storageOptions ??= new StorageClientOptions();
+        StorageRequestCounter? counter = null;
+        if (builder.Configuration["G7Flows:Diagnostics:StorageCountersFile"] is { Length: > 0 } countersFile)
+        {
+            counter = new StorageRequestCounter();
+            storageOptions.Policies.Add(counter.PolicyFor("app", "storage"));
+            services.AddSingleton(counter);
+            services.AddHostedService(_ => new StorageCounterWriter(counter, countersFile));
+        }
+
         services.AddG7FlowsWorkflows(builder.Configuration, storageOptions);
 
         var durable = new DurableEngineOptions { TaskHub = builder.Configuration[AppSettingNames.TaskHub.Replace("__", ":", StringComparison.Ordinal)] ?? "G7Flows" };
         builder.Configuration.GetSection("G7Flows:Durable").Bind(durable);
         services.AddSingleton(durable);
-        services.AddSingleton(sp => durable.CreateService(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => durable.CreateService(builder.Configuration, sp.GetRequiredService<ILoggerFactory>(), counter));
         services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<DurableEngine>();

@@ -94,8 +94,7 @@ public sealed class StorageClientOptions
     internal TableClientOptions TableOptions()
     {
         var options = new TableClientOptions();
-        options.Retry.MaxRetries = 3;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        Configure(options.Retry);
         foreach (var policy in this.Policies)
         {
             options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
@@ -108,13 +107,24 @@ public sealed class StorageClientOptions
     {
         // Pinned to a service version the local emulator accepts as well as Azure does.
         var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05);
-        options.Retry.MaxRetries = 3;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        Configure(options.Retry);
         foreach (var policy in this.Policies)
         {
             options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Few, quick retries: a caller waiting on an HTTP request is better served by a prompt 503 than by a
+    /// minute of back-off while storage is down. The durable engine retries work on its own.
+    /// </summary>
+    private static void Configure(Azure.Core.RetryOptions retry)
+    {
+        retry.MaxRetries = 2;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(1);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(5);
     }
 }
