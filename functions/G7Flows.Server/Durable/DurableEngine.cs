@@ -87,6 +87,12 @@ public sealed class DurableEngineOptions
     }
 }
 
+/// <summary>The orchestrators and activities an engine runs: the core's <see cref="WorkflowRegistry"/> in the server.</summary>
+public sealed record WorkflowTypes(IReadOnlyList<Type> Orchestrators, IReadOnlyList<Type> Activities)
+{
+    public static WorkflowTypes Core { get; } = new(WorkflowRegistry.Orchestrators, WorkflowRegistry.Activities);
+}
+
 /// <summary>
 /// Runs the core's orchestrators and activities on <see cref="TaskHubWorker"/>, the Durable Task Framework's
 /// production dispatcher (lock renewal, duplicate-message reconciliation, durable timers), over the Azure
@@ -95,6 +101,7 @@ public sealed class DurableEngineOptions
 internal sealed partial class DurableEngine(
     AzureStorageOrchestrationService service,
     IServiceProvider services,
+    WorkflowTypes types,
     ILoggerFactory loggerFactory,
     ILogger<DurableEngine> logger) : IHostedService, IAsyncDisposable
 {
@@ -105,18 +112,18 @@ internal sealed partial class DurableEngine(
         await service.CreateIfNotExistsAsync();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
         this.worker = new TaskHubWorker(service, loggerFactory);
-        foreach (Type orchestrator in WorkflowRegistry.Orchestrators)
+        foreach (Type orchestrator in types.Orchestrators)
         {
             this.worker.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));
         }
 
-        foreach (Type activity in WorkflowRegistry.Activities)
+        foreach (Type activity in types.Activities)
         {
             this.worker.AddTaskActivities(new ActivityCreator(activity, services, shims));
         }
 
         await this.worker.StartAsync();
-        LogStarted(logger, WorkflowRegistry.Orchestrators.Count, WorkflowRegistry.Activities.Count);
+        LogStarted(logger, types.Orchestrators.Count, types.Activities.Count);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

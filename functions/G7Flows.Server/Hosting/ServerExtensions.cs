@@ -34,6 +34,7 @@ public static class ServerExtensions
         services.AddSingleton(durable);
         services.AddSingleton(sp => durable.CreateService(builder.Configuration, sp.GetRequiredService<ILoggerFactory>(), counter));
         services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
+        services.AddSingleton(WorkflowTypes.Core);
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<DurableEngine>();
 

@@ -11,6 +11,12 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
     {
         ArgumentNullException.ThrowIfNull(input);
         ConsultationSnapshot snapshot = await store.CloseAsync(input);
+
+        // A request that stopped between storing its answer and auditing it left no entry: add the missing ones.
+        foreach (PositionEntity answered in snapshot.Positions.Where(p => p.RespondedAt is not null))
+        {
+            await audit.AppendAsync(AuditEntries.ResponseSubmitted(input.ConsultationId, answered, "recovered-at-close"));
+        }
         foreach (CountedResponse counted in input.Counted)
         {
             await audit.AppendAsync(new AuditEntry(

@@ -233,7 +233,9 @@ public sealed class ConsultationApi(
             {
                 if (current.Position == position && current.Comment == answer.Comment)
                 {
-                    // The same answer again (a retry): the same reply, and the event again in case the first attempt stopped before sending it.
+                    // The same answer again (a retry): the same reply. The first attempt may have stopped after storing
+                    // the answer, so its audit entry (same key: added once) and its event (counted once) are sent again.
+                    await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
                     if (snapshot.Consultation.Status == nameof(ConsultationStatus.Open))
                     {
                         await RaiseResponseAsync(client, id, current, ct);
@@ -261,7 +263,7 @@ public sealed class ConsultationApi(
             current.RespondedAt = now;
             if (await store.TryReplacePositionAsync(current, ct))
             {
-                await audit.AppendAsync(new AuditEntry(id, now, caller.Name, "response-submitted", Source(request), $"response-{nation}", nation, position), ct);
+                await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
                 await RaiseResponseAsync(client, id, current, ct);
                 await store.DeleteTaskAsync(nation, id, ct);
                 return Accepted(request, id, current);
@@ -446,6 +448,9 @@ public sealed class ConsultationApi(
             Json.Options,
             statusCode: StatusCodes.Status202Accepted);
     }
+
+    private static AuditEntry SubmittedEntry(HttpRequest request, string id, PositionEntity p) =>
+        AuditEntries.ResponseSubmitted(id, p, Source(request));
 
     private static IResult? ClosedProblem(ConsultationSnapshot snapshot) =>
         snapshot.Consultation.Status == nameof(ConsultationStatus.Open)

@@ -7,6 +7,28 @@ namespace G7Flows.Workflows.Storage;
 /// <param name="Discriminator">Makes the row key unique for the same instant; deterministic for workflow entries so a retried activity adds nothing twice.</param>
 public sealed record AuditEntry(string WorkflowId, DateTimeOffset At, string Actor, string Action, string Source, string Discriminator, string? Nation = null, string? Detail = null);
 
+/// <summary>Audit entries written from more than one place, built in one.</summary>
+public static class AuditEntries
+{
+    /// <summary>
+    /// A stored response. Its key derives from the stored answer (time and nation), so whoever writes it first
+    /// (the request, its retry, or the close of the consultation) writes the only copy.
+    /// </summary>
+    public static AuditEntry ResponseSubmitted(string consultationId, PositionEntity position, string source)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        return new AuditEntry(
+            consultationId,
+            position.RespondedAt ?? throw new ArgumentException("The position has no answer.", nameof(position)),
+            position.Respondent ?? "unknown",
+            "response-submitted",
+            source,
+            $"response-{position.Nation}",
+            position.Nation,
+            position.Position);
+    }
+}
+
 /// <summary>
 /// The append-only audit trail: one partition per workflow, rows ordered by time. Entries are only
 /// ever added (<c>AddEntity</c>); an entry that already exists is a retry and is left as it is.

@@ -1,0 +1,21 @@
+using G7Flows.Workflows.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace G7Flows.Functions.Hosting;
+
+public static class FunctionsAppExtensions
+{
+    /// <summary>
+    /// The functions app's services: the workflow core (storage, API handlers, activities), a startup step that
+    /// creates G7Flows' tables and containers, and Application Insights for the worker.
+    /// </summary>
+    public static IServiceCollection AddG7FlowsFunctionsApp(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddG7FlowsWorkflows(configuration)
+            .AddHostedService<StorageInitializer>()
+            .AddApplicationInsightsTelemetryWorkerService()
+            .ConfigureFunctionsApplicationInsights()
+            .ConfigureG7FlowsTelemetry(configuration);
+}

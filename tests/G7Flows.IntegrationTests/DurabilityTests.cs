@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Data.Tables;
+using G7Flows.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace G7Flows.IntegrationTests;
+
+/// <summary>
+/// The server is killed with SIGKILL while consultations wait for responses (and while responses are in flight),
+/// started again, and every consultation finishes with every response counted once.
+/// </summary>
+public sealed class DurabilityTests : IAsyncLifetime
+{
+    private Azurite? azurite;
+    private ServerProcess? server;
+
+    public async Task InitializeAsync()
+    {
+        this.azurite = await Azurite.StartAsync();
+        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, "durability");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (this.server is not null)
+        {
+            await this.server.DisposeAsync();
+        }
+
+        if (this.azurite is not null)
+        {
+            await this.azurite.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Consultations_survive_a_killed_server_and_count_every_response_once()
+    {
+        // Arrange: consultations waiting for responses, one nation already answered in each.
+        ServerProcess server = this.server!;
+        var api = new Api(server);
+        var ids = new List<string>();
+        for (int i = 0; i < 50; i++)
+        {
+            ids.Add(await api.StartAsync(Api.Proposal("unanimity", ["FR", "DE", "IT"], "P1D", title: $"Durability {i}")));
+        }
+
+        foreach (string id in ids)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "FR", "approve")).Status);
+        }
+
+        // Half the consultations also have Germany's answer before the crash; for the rest it is sent during it.
+        foreach (string id in ids.Take(25))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "DE", "approve")).Status);
+        }
+
+        // Act: a second nation answers everywhere at once, and the server is killed in the middle of it.
+        var inFlight = ids.Skip(25).Select(id => SafeRespondAsync(api, id, "DE"))
+            .Concat(ids.Take(25).Select(id => SafeRespondAsync(api, id, "IT"))).ToList();
+        await Task.Delay(300);
+        await server.KillAsync();
+        HttpStatusCode?[] firstAttempt = await Task.WhenAll(inFlight);
+        await server.StartAsync();
+
+        // A client that got no answer retries the same response (a retry of a taken one gets the same answer).
+        foreach (string id in ids)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "DE", "approve")).Status);
+            Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "IT", "approve")).Status);
+        }
+
+        var closed = new List<JsonElement>();
+        foreach (string id in ids)
+        {
+            closed.Add(await api.WaitForRecordAsync(id, TimeSpan.FromSeconds(150)));
+        }
+
+        // Assert
+        Assert.All(firstAttempt, s => Assert.True(s is null || s == HttpStatusCode.Accepted, $"unexpected {s}"));
+        var audit = new TableServiceClient(this.azurite!.ConnectionString).GetTableClient("AuditTrail");
+        foreach (JsonElement consultation in closed)
+        {
+            string id = consultation.GetProperty("id").GetString()!;
+            Assert.Equal("Adopted", consultation.GetProperty("status").GetString());
+            Assert.All(consultation.GetProperty("positions").EnumerateArray(), p => Assert.True(p.GetProperty("counted").GetBoolean()));
+            var entries = audit.Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")).ToList();
+            foreach (string nation in new[] { "FR", "DE", "IT" })
+            {
+                Assert.Single(entries, e => e.GetString("Action") == "response-submitted" && e.GetString("Nation") == nation);
+                Assert.Single(entries, e => e.GetString("Action") == "response-counted" && e.GetString("Nation") == nation);
+            }
+
+            Assert.Single(entries, e => e.GetString("Action") == "consultation-closed");
+            Assert.Single(entries, e => e.GetString("Action") == "record-published");
+        }
+
+        Assert.DoesNotContain("Multiple ExecutionStartedEvent", server.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpStatusCode?> SafeRespondAsync(Api api, string id, string nation)
+    {
+        try
+        {
+            return (await api.RespondAsync(id, nation, "approve")).Status;
+        }
+        catch (HttpRequestException)
+        {
+            return null; // the server died before it answered
+        }
+        catch (TaskCanceledException)
+        {
+            return null;
+        }
+    }
+}
