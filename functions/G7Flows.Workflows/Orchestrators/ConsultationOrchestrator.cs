@@ -35,6 +35,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
 
         Decision? decision = null;
         string closedBy = "rule";
+        bool atDeadline = false;
         while (decision is null)
         {
             decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false);
@@ -95,14 +96,9 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             else if (winner == deadlineTimer)
             {
                 // Responses stored before the deadline whose events have not arrived yet still count.
-                IReadOnlyList<ResponseEvent> stored = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(
-                    nameof(CollectResponsesActivity), input.ConsultationId);
-                foreach (ResponseEvent late in stored.Where(r => r.SubmittedAt <= deadline))
-                {
-                    tally.TryAdd(late.Nation, late.Position);
-                }
-
+                await CountStoredResponsesAsync(context, input.ConsultationId, tally, deadline);
                 decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: true);
+                atDeadline = true;
             }
             else
             {
@@ -121,6 +117,17 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             CancelTimer(reminderCts);
         }
 
+        if (!atDeadline)
+        {
+            // An early close: answers stored before it whose events are still on their way count too. The outcome was
+            // certain, so they cannot change it (only the reason may name more nations); they are never shown as late.
+            await CountStoredResponsesAsync(context, input.ConsultationId, tally, context.CurrentUtcDateTime);
+            if (decision.Status != ConsultationStatus.Withdrawn)
+            {
+                decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false) ?? decision;
+            }
+        }
+
         DateTime closedAt = context.CurrentUtcDateTime;
         var counted = tally.Select(p => new CountedResponse(p.Key, p.Value)).OrderBy(c => c.Nation, StringComparer.Ordinal).ToList();
         var close = new CloseRequest(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, closedBy);
@@ -128,6 +135,18 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
         string recordBlob = await context.CallActivityAsync<string>(nameof(PublishRecordActivity), input.ConsultationId);
         logger.LogInformation("Consultation {ConsultationId} closed as {Status}", input.ConsultationId, decision.Status);
         return new ConsultationResult(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, recordBlob);
+    }
+
+    /// <summary>Adds to the tally the stored responses submitted by <paramref name="cutoff"/> (once per nation, as events are).</summary>
+    private static async Task CountStoredResponsesAsync(
+        TaskOrchestrationContext context, string consultationId, Dictionary<string, Position> tally, DateTime cutoff)
+    {
+        IReadOnlyList<ResponseEvent> stored = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(
+            nameof(CollectResponsesActivity), consultationId);
+        foreach (ResponseEvent response in stored.Where(r => r.SubmittedAt <= cutoff))
+        {
+            tally.TryAdd(response.Nation, response.Position);
+        }
     }
 
     /// <summary>

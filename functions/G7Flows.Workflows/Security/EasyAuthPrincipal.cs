@@ -25,6 +25,11 @@ public static class EasyAuthPrincipal
         {
             using JsonDocument doc = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
             JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
             string authType = root.TryGetProperty("auth_typ", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : "aad";
             string nameType = root.TryGetProperty("name_typ", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : ClaimTypes.Name;
             string roleType = root.TryGetProperty("role_typ", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : ClaimTypes.Role;
@@ -33,6 +38,11 @@ public static class EasyAuthPrincipal
             {
                 foreach (JsonElement claim in list.EnumerateArray())
                 {
+                    if (claim.ValueKind != JsonValueKind.Object)
+                    {
+                        return null;
+                    }
+
                     if (claim.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String
                         && claim.TryGetProperty("val", out var val) && val.ValueKind == JsonValueKind.String)
                     {
