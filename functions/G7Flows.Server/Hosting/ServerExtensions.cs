@@ -7,6 +7,7 @@ using G7Flows.Workflows.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace G7Flows.Server.Hosting;
 
@@ -39,6 +40,11 @@ public static class ServerExtensions
         services.AddHostedService<DurableEngine>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+
+        // Rebuild the bearer options when configuration changes, so that a signing key `dotnet user-jwts` creates
+        // while the server runs (the first token on a new machine) is trusted without a restart.
+        services.AddSingleton<IOptionsChangeTokenSource<JwtBearerOptions>>(
+            new ConfigurationChangeTokenSource<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, builder.Configuration));
         services.AddAuthorization();
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using G7Flows.Functions.Hosting;
+using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Moq;
+
+namespace G7Flows.Functions.Tests.Hosting;
+
+/// <summary>The caller comes from Easy Auth's header only where Easy Auth is on; otherwise, or when the header is bad, nobody is signed in.</summary>
+public sealed class EasyAuthMiddlewareTests
+{
+    [Theory]
+    [InlineData("true")]
+    [InlineData("True")]
+    [InlineData("TRUE")]
+    public async Task With_Easy_Auth_on_the_header_becomes_the_caller(string setting)
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(("sub", "user-1"), ("name", "fr.reviewer@example.org"), ("roles", "reviewer"), ("roles", "nation.FR")));
+
+        // Act
+        await InvokeAsync(setting, http);
+
+        // Assert
+        Caller? caller = Caller.FromPrincipal(http.User);
+        Assert.NotNull(caller);
+        Assert.Equal(("user-1", "fr.reviewer@example.org", "FR"), (caller.Subject, caller.Name, caller.Nation));
+        Assert.Equal([Roles.Reviewer], caller.Roles);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("yes")]
+    public async Task Without_Easy_Auth_the_header_is_ignored(string? setting)
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(("sub", "intruder"), ("roles", "admin")));
+
+        // Act
+        await InvokeAsync(setting, http);
+
+        // Assert
+        Assert.False(http.User.Identity?.IsAuthenticated);
+        Assert.Null(Caller.FromPrincipal(http.User));
+    }
+
+    [Theory]
+    [InlineData("not base64 at all")]
+    [InlineData("bm90IGpzb24=")] // "not json"
+    [InlineData("WzFd")] // "[1]"
+    [InlineData("bnVsbA==")] // "null"
+    [InlineData("")]
+    public async Task A_malformed_header_leaves_the_caller_anonymous(string header)
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(header);
+
+        // Act
+        await InvokeAsync("true", http);
+
+        // Assert
+        Assert.Null(Caller.FromPrincipal(http.User));
+    }
+
+    [Fact]
+    public async Task A_nation_claim_and_the_staff_role_become_a_caller()
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(
+            ("http://schemas.microsoft.com/identity/claims/objectidentifier", "oid-7"),
+            ("preferred_username", "de.staff@example.org"),
+            ("roles", "staff"),
+            ("nation", "DE")));
+
+        // Act
+        await InvokeAsync("true", http);
+
+        // Assert
+        Caller? caller = Caller.FromPrincipal(http.User);
+        Assert.NotNull(caller);
+        Assert.Equal(("oid-7", "de.staff@example.org", "DE"), (caller.Subject, caller.Name, caller.Nation));
+        Assert.True(caller.IsStaff);
+    }
+
+    [Fact]
+    public async Task A_caller_with_two_nations_acts_for_none()
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(("sub", "user-2"), ("roles", "reviewer"), ("roles", "nation.FR"), ("nation", "DE")));
+
+        // Act
+        await InvokeAsync("true", http);
+
+        // Assert
+        Assert.Null(Caller.FromPrincipal(http.User)!.Nation);
+    }
+
+    [Fact]
+    public async Task The_next_step_runs_after_the_caller_is_set()
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(("sub", "user-3"), ("roles", "staff")));
+        ClaimsPrincipal? seen = null;
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true")).Invoke(Context(http), _ =>
+        {
+            seen = http.User;
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.Equal("user-3", seen?.FindFirst("sub")?.Value);
+    }
+
+    [Fact]
+    public async Task A_non_HTTP_invocation_passes_through_untouched()
+    {
+        // Arrange
+        var context = new Mock<FunctionContext>();
+        context.Setup(c => c.Items).Returns(new Dictionary<object, object>());
+        bool ran = false;
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true")).Invoke(context.Object, _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.True(ran);
+    }
+
+    private static Task InvokeAsync(string? setting, HttpContext http) =>
+        new EasyAuthMiddleware(Settings(setting)).Invoke(Context(http), _ => Task.CompletedTask);
+
+    private static IConfiguration Settings(string? easyAuthEnabled) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.EasyAuthEnabled] = easyAuthEnabled })
+            .Build();
+
+    /// <summary>A function context as the ASP.NET Core integration leaves it for an HTTP invocation.</summary>
+    private static FunctionContext Context(HttpContext http)
+    {
+        var context = new Mock<FunctionContext>();
+        context.Setup(c => c.Items).Returns(new Dictionary<object, object> { ["HttpRequestContext"] = http });
+        Assert.Same(http, context.Object.GetHttpContext());
+        return context.Object;
+    }
+
+    private static DefaultHttpContext HttpWithHeader(string header)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Headers[EasyAuthPrincipal.HeaderName] = header;
+        return http;
+    }
+
+    /// <summary>An <c>X-MS-CLIENT-PRINCIPAL</c> header as App Service writes it for Microsoft Entra ID.</summary>
+    private static string Header(params (string Type, string Value)[] claims)
+    {
+        var principal = new
+        {
+            auth_typ = "aad",
+            name_typ = "preferred_username",
+            role_typ = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
+            claims = claims.Select(c => new { typ = c.Type, val = c.Value }),
+        };
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(principal)));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using G7Flows.Functions.Tests.Support;
+using G7Flows.Server.Durable;
+using G7Flows.Workflows.Api;
+using G7Flows.Workflows.Hosting;
+
+namespace G7Flows.Functions.Tests.Hosting;
+
+/// <summary>host.json, local.settings.sample.json and docs/functions-app.md agree with the names the code reads.</summary>
+public sealed class SettingsFilesTests
+{
+    private static readonly JsonElement Host = Read("host.json");
+    private static readonly JsonElement LocalSettings = Read("local.settings.sample.json");
+
+    [Fact]
+    public void Host_json_is_version_2_with_the_api_route_prefix()
+    {
+        // Act
+        string? version = Host.GetProperty("version").GetString();
+        string? prefix = Host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString();
+
+        // Assert
+        Assert.Equal("2.0", version);
+        Assert.Equal(ApiRoutes.Prefix, prefix);
+    }
+
+    [Fact]
+    public void Host_json_takes_the_task_hub_from_the_shared_setting()
+    {
+        // Act
+        string? hub = Host.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString();
+
+        // Assert
+        Assert.Equal($"%{AppSettingNames.TaskHub}%", hub);
+    }
+
+    [Fact]
+    public void Host_json_partitions_the_task_hub_as_the_server_does()
+    {
+        // Arrange
+        var server = new DurableEngineOptions();
+
+        // Act
+        JsonElement storage = Host.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+
+        // Assert
+        Assert.Equal(server.PartitionCount, storage.GetProperty("partitionCount").GetInt32());
+        Assert.Equal(server.UseTablePartitionManagement, storage.GetProperty("useTablePartitionManagement").GetBoolean());
+        Assert.InRange(TimeSpan.Parse(storage.GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Host_json_has_no_extension_bundle_because_the_isolated_worker_brings_its_extensions()
+    {
+        // Act and Assert
+        Assert.False(Host.TryGetProperty("extensionBundle", out _));
+    }
+
+    [Fact]
+    public void The_sample_settings_run_the_isolated_worker_against_the_local_emulator()
+    {
+        // Act
+        JsonElement values = LocalSettings.GetProperty("Values");
+
+        // Assert
+        Assert.False(LocalSettings.GetProperty("IsEncrypted").GetBoolean());
+        Assert.Equal("UseDevelopmentStorage=true", values.GetProperty(AppSettingNames.Storage).GetString());
+        Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
+        Assert.Equal("G7Flows", values.GetProperty(AppSettingNames.TaskHub).GetString());
+        Assert.Equal(string.Empty, values.GetProperty(AppSettingNames.ApplicationInsightsConnectionString).GetString());
+    }
+
+    [Fact]
+    public void The_sample_settings_never_trust_the_Easy_Auth_header()
+    {
+        // Act
+        string? easyAuth = LocalSettings.GetProperty("Values").TryGetProperty(AppSettingNames.EasyAuthEnabled, out JsonElement value) ? value.GetString() : null;
+
+        // Assert
+        Assert.NotEqual("true", easyAuth?.ToLowerInvariant());
+    }
+
+    [Fact]
+    public void The_sample_settings_values_are_all_strings_as_Core_Tools_requires()
+    {
+        // Act
+        var kinds = LocalSettings.GetProperty("Values").EnumerateObject().Select(p => (p.Name, p.Value.ValueKind));
+
+        // Assert
+        Assert.All(kinds, k => Assert.Equal(JsonValueKind.String, k.ValueKind));
+    }
+
+    [Fact]
+    public void The_functions_app_doc_explains_every_setting()
+    {
+        // Arrange
+        string doc = File.ReadAllText(Repository.PathOf("docs", "functions-app.md"));
+        var settings = LocalSettings.GetProperty("Values").EnumerateObject().Select(p => p.Name)
+            .Append(AppSettingNames.ApplicationInsightsAuthentication);
+
+        // Act
+        var missing = settings.Where(s => !doc.Contains($"| `{s}` |", StringComparison.Ordinal));
+
+        // Assert
+        Assert.Empty(missing);
+        Assert.Contains("--skipApiVersionCheck", doc, StringComparison.Ordinal);
+    }
+
+    private static JsonElement Read(string file)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Repository.PathOf(file)));
+        return document.RootElement.Clone();
+    }
+}
