@@ -116,9 +116,10 @@ public sealed class ConsultationApi(
         string? statusText = request.Query["status"];
         if (statusText is not null)
         {
-            if (Enum.TryParse(statusText, ignoreCase: true, out ConsultationStatus parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
+            // Exact names only: Enum.TryParse would also read "1" or "Adopted,Rejected" (as flags).
+            if (Enum.GetNames<ConsultationStatus>().FirstOrDefault(n => n.Equals(statusText, StringComparison.OrdinalIgnoreCase)) is { } name)
             {
-                status = parsed;
+                status = Enum.Parse<ConsultationStatus>(name);
             }
             else
             {
@@ -254,7 +255,7 @@ public sealed class ConsultationApi(
                 return Problems.Conflict(
                     "consultation-closed",
                     $"The consultation closed ({snapshot.Consultation.Status}, deadline {snapshot.Consultation.Deadline:O}); this response is not counted.",
-                    new Dictionary<string, object?> { ["status"] = snapshot.Consultation.Status, ["deadline"] = snapshot.Consultation.Deadline });
+                    new Dictionary<string, object?> { ["consultationStatus"] = snapshot.Consultation.Status, ["deadline"] = snapshot.Consultation.Deadline });
             }
 
             current.Position = position;
@@ -455,7 +456,7 @@ public sealed class ConsultationApi(
     private static IResult? ClosedProblem(ConsultationSnapshot snapshot) =>
         snapshot.Consultation.Status == nameof(ConsultationStatus.Open)
             ? null
-            : Problems.Conflict("consultation-closed", $"The consultation is already closed ({snapshot.Consultation.Status}).", new Dictionary<string, object?> { ["status"] = snapshot.Consultation.Status });
+            : Problems.Conflict("consultation-closed", $"The consultation is already closed ({snapshot.Consultation.Status}).", new Dictionary<string, object?> { ["consultationStatus"] = snapshot.Consultation.Status });
 
     private static IResult? Refused(AuthorizationDecision decision) => decision switch
     {
@@ -473,15 +474,15 @@ public sealed class ConsultationApi(
     private async Task<(ConsultationSnapshot? Snapshot, IResult? Refused)> LoadAuthorizedAsync(
         HttpRequest request, string id, ApiAction action, string? nation, CancellationToken ct)
     {
-        if (!ConsultationIds.IsWellFormed(id))
-        {
-            return (null, Problems.NotFound("No consultation has this id."));
-        }
-
         Caller? caller = Caller.FromPrincipal(request.HttpContext.User);
         if (Refused(Authorizer.Decide(caller, action, nation)) is { } early)
         {
             return (null, early);
+        }
+
+        if (!ConsultationIds.IsWellFormed(id))
+        {
+            return (null, Problems.NotFound("No consultation has this id."));
         }
 
         ConsultationSnapshot? snapshot = await store.GetAsync(id, ct);
@@ -508,13 +509,16 @@ public sealed class ConsultationApi(
     }
 }
 
-/// <summary>Opaque continuation tokens: the table's token, base64url-encoded with a prefix that marks it as ours.</summary>
+/// <summary>
+/// Opaque continuation tokens: the table's token with a prefix and a checksum, base64url-encoded, so that a
+/// corrupted or made-up token is refused (400) instead of silently ending the listing.
+/// </summary>
 public static class ContinuationToken
 {
     private const string Prefix = "g7f1:";
 
     public static string Encode(string token) =>
-        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(Prefix + token));
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{Prefix}{Checksum(token)}:{token}"));
 
     public static bool TryDecode(string value, out string? token)
     {
@@ -527,12 +531,18 @@ public static class ContinuationToken
         try
         {
             string decoded = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(value));
-            if (!decoded.StartsWith(Prefix, StringComparison.Ordinal) || decoded.Length == Prefix.Length || decoded.Any(char.IsControl))
+            if (!decoded.StartsWith(Prefix, StringComparison.Ordinal) || decoded.Any(char.IsControl))
             {
                 return false;
             }
 
-            token = decoded[Prefix.Length..];
+            string[] parts = decoded[Prefix.Length..].Split(':', 2);
+            if (parts.Length != 2 || parts[1].Length == 0 || parts[0] != Checksum(parts[1]))
+            {
+                return false;
+            }
+
+            token = parts[1];
             return true;
         }
         catch (FormatException)
@@ -540,4 +550,7 @@ public static class ContinuationToken
             return false;
         }
     }
+
+    private static string Checksum(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)).AsSpan(0, 8));
 }

@@ -214,8 +214,12 @@ public sealed class ExtendRequest
 /// <summary>What user text may contain.</summary>
 public static class TextRules
 {
-    /// <summary>No control characters at all, and well-formed UTF-16.</summary>
-    public static bool IsCleanLine(string text) => IsWellFormed(text) && !text.Any(char.IsControl);
+    /// <summary>
+    /// No control characters, no bidirectional overrides or isolates (they can make a title read as something it
+    /// is not), no line or paragraph separators, and well-formed UTF-16.
+    /// </summary>
+    public static bool IsCleanLine(string text) =>
+        IsWellFormed(text) && !text.Any(c => char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029');
 
     /// <summary>Line breaks and tabs allowed; other control characters not; well-formed UTF-16.</summary>
     public static bool IsCleanText(string text) => IsWellFormed(text) && !text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
