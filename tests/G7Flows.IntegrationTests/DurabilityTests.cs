@@ -12,33 +12,17 @@ namespace G7Flows.IntegrationTests;
 /// </summary>
 public sealed class DurabilityTests : IAsyncLifetime
 {
-    private Azurite? azurite;
-    private ServerProcess? server;
+    private readonly ServerFixture environment = new("durability");
 
-    public async Task InitializeAsync()
-    {
-        this.azurite = await Azurite.StartAsync();
-        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, "durability");
-    }
+    public Task InitializeAsync() => this.environment.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (this.server is not null)
-        {
-            await this.server.DisposeAsync();
-        }
-
-        if (this.azurite is not null)
-        {
-            await this.azurite.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => this.environment.DisposeAsync();
 
     [Fact]
     public async Task Consultations_survive_a_killed_server_and_count_every_response_once()
     {
         // Arrange: consultations waiting for responses, one nation already answered in each.
-        ServerProcess server = this.server!;
+        ServerProcess server = this.environment.Server;
         var api = new Api(server);
         var ids = new List<string>();
         for (int i = 0; i < 50; i++)
@@ -80,7 +64,7 @@ public sealed class DurabilityTests : IAsyncLifetime
 
         // Assert
         Assert.All(firstAttempt, s => Assert.True(s is null || s == HttpStatusCode.Accepted, $"unexpected {s}"));
-        var audit = new TableServiceClient(this.azurite!.ConnectionString).GetTableClient("AuditTrail");
+        var audit = new TableServiceClient(this.environment.Azurite.ConnectionString).GetTableClient("AuditTrail");
         foreach (JsonElement consultation in closed)
         {
             string id = consultation.GetProperty("id").GetString()!;

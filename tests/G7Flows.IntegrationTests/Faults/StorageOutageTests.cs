@@ -10,36 +10,20 @@ namespace G7Flows.IntegrationTests.Faults;
 /// <summary>Azurite is stopped and started again under a running server.</summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
-    private Azurite? azurite;
-    private ServerProcess? server;
+    private readonly ServerFixture environment = new("outage");
 
-    public async Task InitializeAsync()
-    {
-        this.azurite = await Azurite.StartAsync();
-        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, "outage");
-    }
+    public Task InitializeAsync() => this.environment.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (this.server is not null)
-        {
-            await this.server.DisposeAsync();
-        }
-
-        if (this.azurite is not null)
-        {
-            await this.azurite.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => this.environment.DisposeAsync();
 
     [Fact]
     public async Task Requests_during_a_storage_outage_get_a_quick_503_and_work_resumes_afterwards_without_loss()
     {
         // Arrange: a consultation with one answer in, then storage goes away.
-        var api = new Api(this.server!);
+        var api = new Api(this.environment.Server);
         string id = await api.StartAsync(Api.Proposal("unanimity", ["FR", "DE", "IT"], "PT5M"));
         Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "FR", "approve")).Status);
-        AzuriteProcess emulator = this.azurite!.Process;
+        AzuriteProcess emulator = this.environment.Azurite.Process;
         await emulator.StopAsync();
 
         // Act: every kind of request while storage is down.
@@ -53,7 +37,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         // Storage comes back on the same ports with the same data; the server is not restarted.
         await using AzuriteProcess restarted = await AzuriteProcess.StartAsync(
-            Repository.Root, this.azurite.DataDirectory, emulator.BlobPort, emulator.QueuePort, emulator.TablePort);
+            Repository.Root, this.environment.Azurite.DataDirectory, emulator.BlobPort, emulator.QueuePort, emulator.TablePort);
         await ConsultationEndToEndTests.WaitUntilAsync(async () => (await api.SendAsync(HttpMethod.Get, "/api/health", null)).Status == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
         Reply retried = await api.RespondAsync(id, "DE", "approve");
         Reply last = await api.RespondAsync(id, "IT", "approve");
@@ -72,7 +56,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, last.Status);
         Assert.Equal("Adopted", closed.GetProperty("status").GetString());
         Assert.All(closed.GetProperty("positions").EnumerateArray(), p => Assert.True(p.GetProperty("counted").GetBoolean()));
-        await this.server!.StopAsync();
+        await this.environment.Server.StopAsync();
         await restarted.StopAsync();
     }
 }

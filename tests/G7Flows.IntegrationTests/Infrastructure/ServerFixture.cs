@@ -4,11 +4,16 @@ using Xunit;
 
 namespace G7Flows.IntegrationTests.Infrastructure;
 
-/// <summary>One Azurite and one server process for a test collection.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>One Azurite and one server process: for a test collection, or for one test that breaks them.</summary>
+public sealed class ServerFixture(string taskHub) : IAsyncLifetime
 {
     private Azurite? azurite;
     private ServerProcess? server;
+
+    public ServerFixture()
+        : this("e2e")
+    {
+    }
 
     public Azurite Azurite => this.azurite ?? throw new InvalidOperationException("Not started.");
 
@@ -23,7 +28,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         this.azurite = await Azurite.StartAsync();
-        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, "e2e");
+        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, taskHub);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,148 @@
+using System.Globalization;
+
+namespace G7Flows.Benchmarks;
+
+/// <summary>The command line of the benchmark.</summary>
+internal sealed class BenchmarkOptions
+{
+    public const string Usage =
+        """
+        G7Flows benchmark: starts its own Azurite and a Release server process, drives consultations of seven nations
+        (unanimity, all approve) through the HTTP API and writes the figures as JSON.
+
+        dotnet run -c Release --project tests/G7Flows.Benchmarks -- [options]
+
+          --consultations N        consultations measured (default 200)
+          --clients C              concurrent clients; each starts a consultation, posts its seven responses, then takes
+                                   the next one (default 20)
+          --warmup W               consultations run first and left out of the figures (default 10)
+          --poll-interval MS       interval between polls of GET /api/consultations/{id} for the record (default 100)
+          --table-seconds S        length of the raw table-write probe (default 8)
+          --table-writers W        concurrent writers in the probe (default: the number of clients)
+          --server-setting K=V     an extra environment variable for the server process, e.g.
+                                   G7Flows__Durable__PartitionCount=1 (repeatable)
+          --label TEXT             a name for this run, kept in the JSON
+          --out PATH               where the JSON goes (default docs/benchmarks/results.json under the repository)
+          --server-log PATH        keep the server's console output there
+          --engine-log             have the server log the durable engine's message delays, history reads/writes and
+                                   request times, and add a profile from them to the JSON (costs server CPU: not for
+                                   headline figures)
+          --help                   this text
+        """;
+
+    public int Consultations { get; private set; } = 200;
+
+    public int Clients { get; private set; } = 20;
+
+    public int Warmup { get; private set; } = 10;
+
+    public int PollIntervalMs { get; private set; } = 100;
+
+    public int TableSeconds { get; private set; } = 8;
+
+    public int? TableWriters { get; private set; }
+
+    public Dictionary<string, string> ServerSettings { get; } = new(StringComparer.Ordinal);
+
+    public string? Label { get; private set; }
+
+    public string? Out { get; private set; }
+
+    public string? ServerLog { get; private set; }
+
+    public bool EngineLog { get; private set; }
+
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+
+    /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
+    public static (BenchmarkOptions? Options, string? Message) Parse(string[] args)
+    {
+        try
+        {
+            return ParseOrThrow(args);
+        }
+        catch (FormatException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static (BenchmarkOptions? Options, string? Message) ParseOrThrow(string[] args)
+    {
+        var options = new BenchmarkOptions { Arguments = args };
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            if (name is "--help" or "-h")
+            {
+                return (null, Usage);
+            }
+
+            if (name == "--engine-log")
+            {
+                options.EngineLog = true;
+                foreach (var (settingKey, settingValue) in EngineProfile.ServerSettings)
+                {
+                    options.ServerSettings.TryAdd(settingKey, settingValue);
+                }
+
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                return (null, $"{name} needs a value.\n\n{Usage}");
+            }
+
+            string value = args[++i];
+            switch (name)
+            {
+                case "--consultations":
+                    options.Consultations = PositiveInt(name, value);
+                    break;
+                case "--clients":
+                    options.Clients = PositiveInt(name, value);
+                    break;
+                case "--warmup":
+                    options.Warmup = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--poll-interval":
+                    options.PollIntervalMs = PositiveInt(name, value);
+                    break;
+                case "--table-seconds":
+                    options.TableSeconds = PositiveInt(name, value);
+                    break;
+                case "--table-writers":
+                    options.TableWriters = PositiveInt(name, value);
+                    break;
+                case "--server-setting":
+                    int equals = value.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        return (null, $"--server-setting takes KEY=VALUE, not '{value}'.");
+                    }
+
+                    options.ServerSettings[value[..equals]] = value[(equals + 1)..];
+                    break;
+                case "--label":
+                    options.Label = value;
+                    break;
+                case "--out":
+                    options.Out = value;
+                    break;
+                case "--server-log":
+                    options.ServerLog = value;
+                    break;
+                default:
+                    return (null, $"Unknown option {name}.\n\n{Usage}");
+            }
+        }
+
+        return (options, null);
+    }
+
+    private static int PositiveInt(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+            ? n
+            : throw new FormatException($"{name} takes a positive whole number, not '{value}'.");
+}
