@@ -2,8 +2,9 @@ using G7Flows.Server.Hosting;
 
 DevelopmentSecrets.EnsureFile(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+if (string.IsNullOrEmpty(builder.Configuration["urls"] + builder.Configuration["http_ports"] + builder.Configuration["https_ports"]))
 {
+    // The port `func start` uses, on loopback: the same URLs work for both hosts during development.
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
