@@ -12,7 +12,7 @@ namespace G7Flows.IntegrationTests;
 /// </summary>
 public sealed class DurabilityTests : IAsyncLifetime
 {
-    private readonly ServerFixture environment = new("durability");
+    private readonly ServerFixture environment = ServerFixture.WithTaskHub("durability");
 
     public Task InitializeAsync() => this.environment.InitializeAsync();
 

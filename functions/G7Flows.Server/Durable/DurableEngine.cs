@@ -32,6 +32,9 @@ public sealed class DurableEngineOptions
     /// <summary>Blob leases (false) balance control-queue partitions the way Durable Functions has long done; the table-based manager (true) is newer.</summary>
     public bool UseTablePartitionManagement { get; set; }
 
+    /// <summary>Keeps orchestrations that are waiting for events in memory, so that a new event does not reload their history.</summary>
+    public bool ExtendedSessions { get; set; }
+
     /// <summary>Builds the Azure Storage backend from the shared storage connection.</summary>
     /// <param name="configuration">Where the storage connection is read.</param>
     /// <param name="loggerFactory">The engine's logging.</param>
@@ -50,6 +53,7 @@ public sealed class DurableEngineOptions
             ControlQueueVisibilityTimeout = this.ControlQueueVisibilityTimeout,
             LoggerFactory = loggerFactory,
             UseTablePartitionManagement = this.UseTablePartitionManagement,
+            ExtendedSessionsEnabled = this.ExtendedSessions,
         };
         return new AzureStorageOrchestrationService(settings);
     }

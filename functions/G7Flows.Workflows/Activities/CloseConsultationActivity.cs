@@ -11,29 +11,30 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
     {
         ArgumentNullException.ThrowIfNull(input);
         ConsultationSnapshot snapshot = await store.CloseAsync(input);
+        var entries = new List<AuditEntry>();
 
-        // A request that stopped between storing its answer and auditing it left no entry: add the missing ones.
-        foreach (PositionEntity answered in snapshot.Positions.Where(p => p.RespondedAt is not null))
-        {
-            await audit.AppendAsync(AuditEntries.ResponseSubmitted(input.ConsultationId, answered, "recovered-at-close"));
-        }
-        foreach (CountedResponse counted in input.Counted)
-        {
-            await audit.AppendAsync(new AuditEntry(
-                input.ConsultationId, input.ClosedAt, "workflow", "response-counted", "workflow", $"counted-{counted.Nation}",
-                Nation: counted.Nation, Detail: WireNames.Of(counted.Position)));
-        }
-
-        foreach (PositionEntity late in snapshot.Positions.Where(p => p.Late))
-        {
-            await audit.AppendAsync(new AuditEntry(
-                input.ConsultationId, input.ClosedAt, "workflow", "response-not-counted", "workflow", $"late-{late.Nation}",
-                Nation: late.Nation, Detail: "Stored after the outcome was decided; not counted."));
-        }
-
-        await audit.AppendAsync(new AuditEntry(
+        // A request that stopped between storing its answer and auditing it left no entry (nor removed its task).
+        entries.AddRange(snapshot.Positions.Where(p => p.RespondedAt is not null)
+            .Select(p => AuditEntries.ResponseSubmitted(input.ConsultationId, p, "recovered-at-close")));
+        entries.AddRange(input.Counted.Select(counted => new AuditEntry(
+            input.ConsultationId, input.ClosedAt, "workflow", "response-counted", "workflow", $"counted-{counted.Nation}",
+            Nation: counted.Nation, Detail: WireNames.Of(counted.Position))));
+        entries.AddRange(snapshot.Positions.Where(p => p.Late).Select(late => new AuditEntry(
+            input.ConsultationId, input.ClosedAt, "workflow", "response-not-counted", "workflow", $"late-{late.Nation}",
+            Nation: late.Nation, Detail: "Stored after the outcome was decided; not counted.")));
+        entries.Add(new AuditEntry(
             input.ConsultationId, input.ClosedAt, input.ClosedBy, "consultation-closed", "workflow", "closed",
             Detail: $"{input.Status}: {input.Reason}"));
+        IReadOnlyList<AuditEntry> added = await audit.AppendMissingAsync(input.ConsultationId, entries);
+
+        // Inbox tasks: those of nations that never answered, and of any whose answering request stopped half-way.
+        var stale = snapshot.Positions.Where(p => p.Position is null).Select(p => p.Nation)
+            .Concat(added.Where(e => e.Action == "response-submitted").Select(e => e.Nation!));
+        foreach (string nation in stale.Distinct(StringComparer.Ordinal))
+        {
+            await store.DeleteTaskAsync(nation, input.ConsultationId);
+        }
+
         return snapshot.Consultation.Status;
     }
 }

@@ -236,6 +236,7 @@ public sealed class ConsultationApi(
                 {
                     // The same answer again (a retry): the same reply. The first attempt may have stopped after storing
                     // the answer, so its audit entry (same key: added once) and its event (counted once) are sent again.
+                    await store.DeleteTaskAsync(nation, id, ct);
                     await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
                     if (snapshot.Consultation.Status == nameof(ConsultationStatus.Open))
                     {
@@ -264,9 +265,10 @@ public sealed class ConsultationApi(
             current.RespondedAt = now;
             if (await store.TryReplacePositionAsync(current, ct))
             {
+                // In this order: an audit entry present means the task is gone (the close of the consultation relies on it).
+                await store.DeleteTaskAsync(nation, id, ct);
                 await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
                 await RaiseResponseAsync(client, id, current, ct);
-                await store.DeleteTaskAsync(nation, id, ct);
                 return Accepted(request, id, current);
             }
 

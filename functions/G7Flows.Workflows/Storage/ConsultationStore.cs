@@ -161,11 +161,6 @@ public sealed class ConsultationStore(StorageClients storage)
             }
 
             await this.UpsertIndexAsync(c, cancellationToken);
-            foreach (string nation in SplitList(c.Participants))
-            {
-                await this.DeleteTaskAsync(nation, c.PartitionKey, cancellationToken);
-            }
-
             return snapshot;
         }
     }

@@ -10,7 +10,7 @@ namespace G7Flows.IntegrationTests.Faults;
 /// <summary>Azurite is stopped and started again under a running server.</summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
-    private readonly ServerFixture environment = new("outage");
+    private readonly ServerFixture environment = ServerFixture.WithTaskHub("outage");
 
     public Task InitializeAsync() => this.environment.InitializeAsync();
 

@@ -5,15 +5,22 @@ using Xunit;
 namespace G7Flows.IntegrationTests.Infrastructure;
 
 /// <summary>One Azurite and one server process: for a test collection, or for one test that breaks them.</summary>
-public sealed class ServerFixture(string taskHub) : IAsyncLifetime
+public sealed class ServerFixture : IAsyncLifetime
 {
+    private readonly string taskHub;
     private Azurite? azurite;
     private ServerProcess? server;
 
+    /// <summary>For a test collection (xunit needs exactly one public constructor).</summary>
     public ServerFixture()
         : this("e2e")
     {
     }
+
+    private ServerFixture(string taskHub) => this.taskHub = taskHub;
+
+    /// <summary>For one test class that breaks its own server or storage.</summary>
+    public static ServerFixture WithTaskHub(string taskHub) => new(taskHub);
 
     public Azurite Azurite => this.azurite ?? throw new InvalidOperationException("Not started.");
 
@@ -28,7 +35,7 @@ public sealed class ServerFixture(string taskHub) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         this.azurite = await Azurite.StartAsync();
-        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, taskHub);
+        this.server = await ServerProcess.StartAsync(this.azurite.ConnectionString, this.taskHub);
     }
 
     public async Task DisposeAsync()
