@@ -87,7 +87,7 @@ internal static class BenchmarkRun
             Log($"Load: {options.Consultations} consultations x 7 responses with {options.Clients} clients (load average {ProcessStats.LoadAverage()})...");
             using var sampling = new CancellationTokenSource();
             var timeline = new List<TimelinePoint>();
-            Task sampler = SampleAsync(timeline, driver, server.ProcessId, azurite.ProcessId, sampling.Token);
+            Task sampler = SampleAsync(timeline, driver, server.ProcessId, azurite.ProcessId, countersFile, sampling.Token);
             StorageLatencyProbe storageProbe = await StorageLatencyProbe.CreateAsync(azurite.ConnectionString);
             Task probing = storageProbe.RunAsync(sampling.Token);
             TimeSpan loadBeganTimeOfDay = DateTime.Now.TimeOfDay;
@@ -248,8 +248,8 @@ internal static class BenchmarkRun
             timeline);
     }
 
-    /// <summary>Every second: responses and records so far, and the CPU used by each process since the last sample.</summary>
-    private static async Task SampleAsync(List<TimelinePoint> timeline, LoadDriver driver, int serverPid, int azuritePid, CancellationToken stop)
+    /// <summary>Every second: responses, records and storage requests (as of the server's last counters write) so far, and the CPU used by each process since the last sample.</summary>
+    private static async Task SampleAsync(List<TimelinePoint> timeline, LoadDriver driver, int serverPid, int azuritePid, string countersFile, CancellationToken stop)
     {
         long began = Stopwatch.GetTimestamp();
         CpuSnapshot last = CpuSnapshot.Take(serverPid, azuritePid);
@@ -272,7 +272,8 @@ internal static class BenchmarkRun
                     Pct(azurite, seconds),
                     Pct(bench, seconds),
                     Pct(Math.Max(0, other), seconds),
-                    Math.Round((ProcessStats.StatusKb(serverPid, "VmRSS") ?? 0) / 1024.0, 1)));
+                    Math.Round((ProcessStats.StatusKb(serverPid, "VmRSS") ?? 0) / 1024.0, 1),
+                    ReadCounters(countersFile).Counters.Values.Sum()));
                 last = current;
                 lastAt = now;
             }
@@ -396,7 +397,22 @@ internal static class BenchmarkRun
             Run("node", "--version", root) ?? "unknown",
             azurite,
             Run("git", "rev-parse HEAD", root),
-            configuration);
+            configuration,
+            ServerBuild(root, configuration));
+    }
+
+    /// <summary>When the server was built and a hash of its and the core's assemblies: the code measured, whatever HEAD says now.</summary>
+    private static string ServerBuild(string root, string configuration)
+    {
+        string directory = Path.Combine(root, "functions", "G7Flows.Server", "bin", configuration, "net10.0");
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string dll in new[] { "G7Flows.Server.dll", "G7Flows.Workflows.dll" })
+        {
+            hash.AppendData(File.ReadAllBytes(Path.Combine(directory, dll)));
+        }
+
+        DateTime built = File.GetLastWriteTimeUtc(Path.Combine(directory, "G7Flows.Server.dll"));
+        return $"built {built:yyyy-MM-ddTHH:mm:ssZ}, sha256 {Convert.ToHexStringLower(hash.GetHashAndReset())[..16]}";
     }
 
     private static string? Run(string file, string arguments, string directory)

@@ -33,7 +33,8 @@ internal sealed record MachineInfo(
     string Node,
     string Azurite,
     string? GitCommit,
-    string BuildConfiguration);
+    string BuildConfiguration,
+    string ServerBuild);
 
 internal sealed record RunSettings(
     int Consultations,
@@ -116,4 +117,5 @@ internal sealed record TimelinePoint(
     double AzuriteCpuPercent,
     double BenchmarkCpuPercent,
     double OtherCpuPercent,
-    double ServerRssMiB);
+    double ServerRssMiB,
+    long StorageRequests);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
@@ -161,7 +160,4 @@ internal sealed class TaskHubDurableTaskClient(IOrchestrationServiceClient servi
                 : null,
             Tags = state.Tags?.ToDictionary(t => t.Key, t => t.Value) ?? new Dictionary<string, string>(),
         };
-
-    internal static string Describe(OrchestrationState state) =>
-        string.Create(CultureInfo.InvariantCulture, $"{state.Name} {state.OrchestrationInstance.InstanceId}: {state.OrchestrationStatus}");
 }
