@@ -32,8 +32,12 @@ public sealed class DurableEngineOptions
     /// <summary>Blob leases (false) balance control-queue partitions the way Durable Functions has long done; the table-based manager (true) is newer.</summary>
     public bool UseTablePartitionManagement { get; set; }
 
-    /// <summary>Keeps orchestrations that are waiting for events in memory, so that a new event does not reload their history.</summary>
-    public bool ExtendedSessions { get; set; }
+    /// <summary>
+    /// Keeps orchestrations that are waiting for events in memory for a while, so that a new event does not reload
+    /// their history. On by default: the benchmark measured more responses per second and fewer storage requests
+    /// with it (docs/performance.md).
+    /// </summary>
+    public bool ExtendedSessions { get; set; } = true;
 
     /// <summary>Builds the Azure Storage backend from the shared storage connection.</summary>
     /// <param name="configuration">Where the storage connection is read.</param>

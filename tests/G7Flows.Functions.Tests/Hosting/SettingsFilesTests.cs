@@ -41,11 +41,13 @@ public sealed class SettingsFilesTests
         var server = new DurableEngineOptions();
 
         // Act
-        JsonElement storage = Host.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+        JsonElement durableTask = Host.GetProperty("extensions").GetProperty("durableTask");
+        JsonElement storage = durableTask.GetProperty("storageProvider");
 
         // Assert
         Assert.Equal(server.PartitionCount, storage.GetProperty("partitionCount").GetInt32());
         Assert.Equal(server.UseTablePartitionManagement, storage.GetProperty("useTablePartitionManagement").GetBoolean());
+        Assert.Equal(server.ExtendedSessions, durableTask.GetProperty("extendedSessionsEnabled").GetBoolean());
         Assert.InRange(TimeSpan.Parse(storage.GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
     }
 
