@@ -14,8 +14,8 @@ namespace G7Flows.Functions.Functions;
 public static class Activities
 {
     [Function(nameof(OpenConsultationActivity))]
-    public static Task<bool> OpenConsultation([ActivityTrigger] ConsultationInput input, FunctionContext context) =>
-        RunAsync<OpenConsultationActivity, ConsultationInput, bool>(input, context);
+    public static Task<IReadOnlyList<ResponseEvent>> OpenConsultation([ActivityTrigger] ConsultationInput input, FunctionContext context) =>
+        RunAsync<OpenConsultationActivity, ConsultationInput, IReadOnlyList<ResponseEvent>>(input, context);
 
     [Function(nameof(CollectResponsesActivity))]
     public static Task<IReadOnlyList<ResponseEvent>> CollectResponses([ActivityTrigger] string input, FunctionContext context) =>

@@ -4,10 +4,14 @@ using Microsoft.DurableTask;
 
 namespace G7Flows.Workflows.Activities;
 
-/// <summary>Puts the consultation in each participant's inbox and in the listing; notes the start in the audit trail.</summary>
-public sealed class OpenConsultationActivity(ConsultationStore store, AuditLog audit) : TaskActivity<ConsultationInput, bool>
+/// <summary>
+/// Puts the consultation in each participant's inbox and in the listing, notes the start in the audit trail, and
+/// returns the responses already stored: their events may have reached the engine before the orchestration had
+/// started, and the engine discards events for an instance that has not started.
+/// </summary>
+public sealed class OpenConsultationActivity(ConsultationStore store, AuditLog audit) : TaskActivity<ConsultationInput, IReadOnlyList<ResponseEvent>>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, ConsultationInput input)
+    public override async Task<IReadOnlyList<ResponseEvent>> RunAsync(TaskActivityContext context, ConsultationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         ConsultationSnapshot snapshot = await store.GetAsync(input.ConsultationId)
@@ -18,6 +22,6 @@ public sealed class OpenConsultationActivity(ConsultationStore store, AuditLog a
         await audit.AppendAsync(new AuditEntry(
             c.PartitionKey, c.CreatedAt, "workflow", "review-tasks-assigned", "workflow", "tasks-assigned",
             Detail: $"Review tasks sent to {string.Join(", ", snapshot.Positions.Where(p => p.Position is null).Select(p => p.Nation))}; due {c.Deadline:O}."));
-        return true;
+        return ConsultationStore.StoredResponses(snapshot);
     }
 }

@@ -19,10 +19,16 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
         ArgumentNullException.ThrowIfNull(input);
         ILogger logger = context.CreateReplaySafeLogger<ConsultationOrchestrator>();
 
-        await context.CallActivityAsync(nameof(OpenConsultationActivity), input);
-
         var tally = new Dictionary<string, Position>(StringComparer.Ordinal);
         DateTime deadline = input.Deadline;
+
+        // Answers stored before the orchestration started: their events may have been discarded by the engine.
+        IReadOnlyList<ResponseEvent> early = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(nameof(OpenConsultationActivity), input);
+        foreach (ResponseEvent stored in early.Where(r => r.SubmittedAt <= deadline && input.Participants.Contains(r.Nation)))
+        {
+            tally.TryAdd(stored.Nation, stored.Position);
+        }
+
         var schedule = new ReminderSchedule(input.Reminders);
 
         Task<ResponseEvent> response = context.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response);

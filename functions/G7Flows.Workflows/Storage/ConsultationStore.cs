@@ -106,11 +106,13 @@ public sealed class ConsultationStore(StorageClients storage)
     public async Task<IReadOnlyList<ResponseEvent>> ReadStoredResponsesAsync(string consultationId, CancellationToken cancellationToken = default)
     {
         ConsultationSnapshot? snapshot = await this.GetAsync(consultationId, cancellationToken);
-        if (snapshot is null)
-        {
-            return [];
-        }
+        return snapshot is null ? [] : StoredResponses(snapshot);
+    }
 
+    /// <summary>The answered positions of a snapshot, as response events.</summary>
+    public static IReadOnlyList<ResponseEvent> StoredResponses(ConsultationSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
         return snapshot.Positions
             .Where(p => p.Position is not null && p.RespondedAt is not null)
             .Select(p => WireNames.TryParsePosition(p.Position, out var position)

@@ -16,9 +16,9 @@ public sealed class OrchestrationsTests
             "c0nsu1tati0nid0000000000aa", "Joint exercise", DecisionRule.Unanimity, 0.5, ["FR", "DE"], new DateTime(2030, 1, 8, 0, 0, 0, DateTimeKind.Utc), []);
         var context = new Mock<TaskOrchestrationContext> { DefaultValue = DefaultValue.Mock };
         context.Setup(c => c.GetInput<ConsultationInput>()).Returns(input);
-        var opening = new TaskCompletionSource();
+        var opening = new TaskCompletionSource<IReadOnlyList<ResponseEvent>>();
         context
-            .Setup(c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Setup(c => c.CallActivityAsync<IReadOnlyList<ResponseEvent>>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(opening.Task);
 
         // Act
@@ -27,10 +27,10 @@ public sealed class OrchestrationsTests
         // Assert: it waits on the first activity, which received the orchestration's input.
         Assert.False(run.IsCompleted, run.Exception?.ToString());
         context.Verify(
-            c => c.CallActivityAsync(new TaskName(nameof(OpenConsultationActivity)), input, It.IsAny<TaskOptions?>()),
+            c => c.CallActivityAsync<IReadOnlyList<ResponseEvent>>(new TaskName(nameof(OpenConsultationActivity)), input, It.IsAny<TaskOptions?>()),
             Times.Once);
         context.Verify(
-            c => c.CallActivityAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()),
+            c => c.CallActivityAsync<IReadOnlyList<ResponseEvent>>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()),
             Times.Once);
     }
 

@@ -50,6 +50,22 @@ public sealed class ConsultationOrchestratorTests
     }
 
     [Fact]
+    public void Answers_stored_before_the_orchestration_started_are_counted_when_it_opens()
+    {
+        // Arrange: France answered before the engine ran the orchestration; its event may have been discarded.
+        this.harness.StoredResponses.Add(new ResponseEvent("FR", Position.Approve, "reviewer.fr", ConsultationInputBuilder.Opened));
+
+        // Act
+        this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").Build());
+        this.harness.StoredResponses.Clear();
+        this.harness.Respond("DE", Position.Approve);
+
+        // Assert
+        Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
+        Assert.Equal([new CountedResponse("DE", Position.Approve), new CountedResponse("FR", Position.Approve)], this.harness.CloseRequest.Counted);
+    }
+
+    [Fact]
     public void An_early_close_also_counts_answers_stored_before_it_whose_events_have_not_arrived()
     {
         // Arrange: Britain's answer is stored, its event still on its way, when Germany's objection closes the consultation.
