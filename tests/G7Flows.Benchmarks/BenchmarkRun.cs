@@ -122,7 +122,7 @@ internal static class BenchmarkRun
 
             BenchmarkResults results = Compute(
                 options, root, configuration, startedAt, loadBefore, loadAfter, load, cpu0, cpu1, before, after, idleRate, perGet,
-                serverPeak, serverTotal, azuritePeakAfterLoad, azuriteTotal, serverTotals, raw, timeline, server.Environment, warnings, storageProbe.Summary(), profile);
+                serverPeak, serverTotal, azuritePeakAfterLoad, azuriteTotal, serverTotals, raw, timeline, server.Environment, warnings, storageProbe.Summary(), storageProbe.QueueSummary(), profile);
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
             await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, JsonOptions) + "\n");
             Console.WriteLine();
@@ -148,7 +148,7 @@ internal static class BenchmarkRun
         LoadResult load, CpuSnapshot cpu0, CpuSnapshot cpu1, Dictionary<string, long> before, Dictionary<string, long> after,
         Dictionary<string, double> idleRate, double perGet, double serverPeak, double serverTotal, double azuritePeak, double azuriteTotal,
         Dictionary<string, long> serverTotals, TableWriteResult raw, List<TimelinePoint> timeline, IReadOnlyDictionary<string, string> serverEnvironment,
-        IReadOnlyList<LogWarning> warnings, LatencySummary storageRoundTrip, EngineProfile? profile)
+        IReadOnlyList<LogWarning> warnings, LatencySummary storageRoundTrip, LatencySummary queueSend, EngineProfile? profile)
     {
         var done = load.Consultations.Where(c => c.Failure is null).ToList();
         double loadSeconds = Seconds(load.Began, load.Ended);
@@ -188,7 +188,8 @@ internal static class BenchmarkRun
             LatencySummary.Of(done.Select(c => Ms(c.LastAccepted, c.RecordSeen))),
             LatencySummary.Of(done.Select(c => Ms(c.LastAccepted, c.LastEmptyPollSent))),
             LatencySummary.Of(done.Where(c => c.RecordStoredUtc is not null).Select(c => (c.RecordStoredUtc!.Value - c.LastAcceptedUtc).TotalMilliseconds)),
-            storageRoundTrip);
+            storageRoundTrip,
+            queueSend);
 
         var throughput = new ThroughputFigures(
             done.Count,

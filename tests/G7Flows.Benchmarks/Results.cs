@@ -65,13 +65,15 @@ internal sealed record ThroughputFigures(
 /// <param name="LastResponseToRecordLowerBound">From the last response's 202 to the sending of the last poll that did not show it yet.</param>
 /// <param name="LastResponseToRecordStorageClock">From the last response's 202 to the storage timestamp of the row update that set the record (no polling error; same machine clock).</param>
 /// <param name="StorageRoundTripDuringLoad">A table point read from the benchmark to Azurite every 200 ms during the load.</param>
+/// <param name="QueueSendDuringLoad">A small queue message sent from the benchmark to Azurite every 200 ms during the load.</param>
 internal sealed record LatencyFigures(
     LatencySummary ResponsePost,
     LatencySummary StartPost,
     LatencySummary LastResponseToRecordObserved,
     LatencySummary LastResponseToRecordLowerBound,
     LatencySummary LastResponseToRecordStorageClock,
-    LatencySummary StorageRoundTripDuringLoad);
+    LatencySummary StorageRoundTripDuringLoad,
+    LatencySummary QueueSendDuringLoad);
 
 internal sealed record PollingFigures(int IntervalMs, long Gets, double GetsPerSecond, double StorageRequestsPerGet);
 

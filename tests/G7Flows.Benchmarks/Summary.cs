@@ -25,6 +25,7 @@ internal static class Summary
         Line($"      lower bound (polling)  {L(r.LatencyMs.LastResponseToRecordLowerBound)}");
         Line($"      storage clock          {L(r.LatencyMs.LastResponseToRecordStorageClock)}");
         Line($"    storage round trip       {L(r.LatencyMs.StorageRoundTripDuringLoad)}");
+        Line($"    queue send               {L(r.LatencyMs.QueueSendDuringLoad)}");
         Line(string.Create(CultureInfo.InvariantCulture, $"  polling   {r.Polling.Gets} GETs ({r.Polling.GetsPerSecond:F1}/s), {r.Polling.StorageRequestsPerGet:F2} storage requests each, excluded below"));
         Line(string.Create(CultureInfo.InvariantCulture, $"  cpu       server {r.Resources.Server.CpuSecondsDuringLoad:F1} s ({r.Resources.Server.CpuCoresDuringLoad:F2} cores), azurite {r.Resources.Azurite.CpuSecondsDuringLoad:F1} s ({r.Resources.Azurite.CpuCoresDuringLoad:F2} cores), benchmark {r.Resources.Benchmark.CpuSecondsDuringLoad:F1} s, others {r.Resources.OtherProcessesCpuSecondsDuringLoad:F1} s"));
         Line(string.Create(CultureInfo.InvariantCulture, $"  memory    peak server {r.Resources.Server.PeakMemoryMiB:F0} MiB, azurite {r.Resources.Azurite.PeakMemoryMiB:F0} MiB"));
