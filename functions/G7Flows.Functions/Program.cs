@@ -1,5 +1,4 @@
 using G7Flows.Functions.Hosting;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

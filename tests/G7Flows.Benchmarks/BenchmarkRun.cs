@@ -6,7 +6,8 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using G7Flows.Server.Hosting;
-using G7Flows.Workflows.Storage;
+using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Platform.Storage;
 
 namespace G7Flows.Benchmarks;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using G7Flows.Functions.Tests.Support;
-using G7Flows.Workflows.Api;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Http;
 
 namespace G7Flows.Functions.Tests;
 
@@ -14,18 +15,18 @@ public sealed class FunctionsMetadataTests
 {
     private readonly IReadOnlyDictionary<string, JsonElement> metadata = FunctionsApp.Metadata();
 
-    public static TheoryData<string> RouteNames => [.. ApiRoutes.All.Select(r => r.Name)];
+    public static TheoryData<string> RouteNames => [.. WorkflowModules.Routes.Select(r => r.Name)];
 
-    public static TheoryData<string> OrchestratorNames => [.. WorkflowRegistry.Orchestrators.Select(t => t.Name)];
+    public static TheoryData<string> OrchestratorNames => [.. WorkflowModules.Orchestrators.Select(t => t.Name)];
 
-    public static TheoryData<string> ActivityNames => [.. WorkflowRegistry.Activities.Select(t => t.Name)];
+    public static TheoryData<string> ActivityNames => [.. WorkflowModules.Activities.Select(t => t.Name)];
 
     [Theory]
     [MemberData(nameof(RouteNames))]
     public void Every_route_is_an_anonymous_httpTrigger_with_its_method_and_route_and_an_http_result(string name)
     {
         // Arrange
-        ApiRoute route = ApiRoutes.All.Single(r => r.Name == name);
+        ApiRoute route = WorkflowModules.Routes.Single(r => r.Name == name);
 
         // Act
         JsonElement function = this.Function(name);
@@ -82,9 +83,9 @@ public sealed class FunctionsMetadataTests
     public void The_metadata_lists_exactly_the_routes_orchestrators_and_activities()
     {
         // Arrange
-        var expected = ApiRoutes.All.Select(r => r.Name)
-            .Concat(WorkflowRegistry.Orchestrators.Select(t => t.Name))
-            .Concat(WorkflowRegistry.Activities.Select(t => t.Name))
+        var expected = WorkflowModules.Routes.Select(r => r.Name)
+            .Concat(WorkflowModules.Orchestrators.Select(t => t.Name))
+            .Concat(WorkflowModules.Activities.Select(t => t.Name))
             .Order(StringComparer.Ordinal);
 
         // Act

@@ -2,8 +2,9 @@ using System.Reflection;
 using DurableTask.Core;
 using G7Flows.Functions.Tests.Support;
 using G7Flows.Server.Hosting;
-using G7Flows.Workflows.Api;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
@@ -27,7 +28,7 @@ public sealed class HostParityTests
     public void Both_hosts_serve_exactly_the_routes_of_ApiRoutes()
     {
         // Arrange
-        var expected = ApiRoutes.All.Select(r => $"{r.Method} /{ApiRoutes.Prefix}/{r.Template}").Order(StringComparer.Ordinal).ToList();
+        var expected = WorkflowModules.Routes.Select(r => $"{r.Method} /{ApiRoute.Prefix}/{r.Template}").Order(StringComparer.Ordinal).ToList();
         string prefix = FunctionsApp.RoutePrefix();
 
         // Act
@@ -46,7 +47,7 @@ public sealed class HostParityTests
     public void Both_hosts_name_each_route_as_ApiRoutes_does()
     {
         // Arrange
-        var expected = ApiRoutes.All.Select(r => (r.Name, $"{r.Method} /{ApiRoutes.Prefix}/{r.Template}")).Order().ToList();
+        var expected = WorkflowModules.Routes.Select(r => (r.Name, $"{r.Method} /{ApiRoute.Prefix}/{r.Template}")).Order().ToList();
         string prefix = FunctionsApp.RoutePrefix();
 
         // Act
@@ -65,11 +66,11 @@ public sealed class HostParityTests
     public void Both_hosts_run_exactly_the_orchestrators_of_WorkflowRegistry_under_the_same_names()
     {
         // Arrange
-        var expected = WorkflowRegistry.Orchestrators.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        var expected = WorkflowModules.Orchestrators.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
 
         // Act
         var functions = FunctionsApp.NamesWith<OrchestrationTriggerAttribute>().Order(StringComparer.Ordinal);
-        var server = ServerRegistrations<TaskOrchestration>("G7Flows.Server.Durable.OrchestratorCreator", WorkflowRegistry.Orchestrators).Order(StringComparer.Ordinal);
+        var server = ServerRegistrations<TaskOrchestration>("G7Flows.Server.Durable.OrchestratorCreator", WorkflowModules.Orchestrators).Order(StringComparer.Ordinal);
 
         // Assert
         Assert.Equal(expected, functions);
@@ -80,11 +81,11 @@ public sealed class HostParityTests
     public void Both_hosts_run_exactly_the_activities_of_WorkflowRegistry_under_the_same_names()
     {
         // Arrange
-        var expected = WorkflowRegistry.Activities.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        var expected = WorkflowModules.Activities.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
 
         // Act
         var functions = FunctionsApp.NamesWith<ActivityTriggerAttribute>().Order(StringComparer.Ordinal);
-        var server = ServerRegistrations<DurableTask.Core.TaskActivity>("G7Flows.Server.Durable.ActivityCreator", WorkflowRegistry.Activities).Order(StringComparer.Ordinal);
+        var server = ServerRegistrations<DurableTask.Core.TaskActivity>("G7Flows.Server.Durable.ActivityCreator", WorkflowModules.Activities).Order(StringComparer.Ordinal);
 
         // Assert
         Assert.Equal(expected, functions);

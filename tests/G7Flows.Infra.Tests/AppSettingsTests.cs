@@ -1,6 +1,6 @@
 using System.Text.Json;
 using G7Flows.Infra.Tests.Support;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows.Platform.Hosting;
 
 namespace G7Flows.Infra.Tests;
 

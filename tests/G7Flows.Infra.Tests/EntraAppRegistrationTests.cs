@@ -1,7 +1,6 @@
 using System.Text.Json;
 using G7Flows.Infra.Tests.Support;
-using G7Flows.Workflows.Domain;
-using G7Flows.Workflows.Security;
+using G7Flows.Workflows.Platform.Security;
 
 namespace G7Flows.Infra.Tests;
 

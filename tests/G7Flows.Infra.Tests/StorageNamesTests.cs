@@ -1,5 +1,5 @@
 using G7Flows.Infra.Tests.Support;
-using G7Flows.Workflows.Storage;
+using G7Flows.Workflows.Platform.Storage;
 
 namespace G7Flows.Infra.Tests;
 

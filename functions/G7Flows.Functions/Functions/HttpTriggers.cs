@@ -1,4 +1,7 @@
-using G7Flows.Workflows.Api;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Consultations;
+using G7Flows.Workflows.Consultations.Api;
+using G7Flows.Workflows.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,34 +14,34 @@ namespace G7Flows.Functions.Functions;
 /// <see cref="ConsultationApi"/>. Anonymous at the Functions level: Easy Auth authenticates (see
 /// <see cref="Hosting.EasyAuthMiddleware"/>) and the core authorizes.
 /// </summary>
-public sealed class HttpTriggers(ConsultationApi api)
+public sealed class HttpTriggers(ConsultationApi api, HealthApi health)
 {
     [Function(nameof(StartConsultation))]
     public async Task<IActionResult> StartConsultation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.StartConsultation)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsultationRoutes.Start)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         new ResultActionResult(await api.StartAsync(req, client));
 
     [Function(nameof(ListConsultations))]
     public async Task<IActionResult> ListConsultations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ListConsultations)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.List)] HttpRequest req) =>
         new ResultActionResult(await api.ListAsync(req));
 
     [Function(nameof(GetConsultation))]
     public async Task<IActionResult> GetConsultation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.GetConsultation)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Get)] HttpRequest req,
         string id) =>
         new ResultActionResult(await api.GetAsync(req, id));
 
     [Function(nameof(GetConsultationRecord))]
     public async Task<IActionResult> GetConsultationRecord(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.GetRecord)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Record)] HttpRequest req,
         string id) =>
         new ResultActionResult(await api.GetRecordAsync(req, id));
 
     [Function(nameof(RespondToConsultation))]
     public async Task<IActionResult> RespondToConsultation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Respond)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsultationRoutes.Respond)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id,
         string nation) =>
@@ -46,25 +49,25 @@ public sealed class HttpTriggers(ConsultationApi api)
 
     [Function(nameof(WithdrawConsultation))]
     public async Task<IActionResult> WithdrawConsultation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Withdraw)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsultationRoutes.Withdraw)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
         new ResultActionResult(await api.WithdrawAsync(req, client, id));
 
     [Function(nameof(ExtendConsultation))]
     public async Task<IActionResult> ExtendConsultation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Extend)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsultationRoutes.Extend)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
         new ResultActionResult(await api.ExtendAsync(req, client, id));
 
     [Function(nameof(ListTasks))]
     public async Task<IActionResult> ListTasks(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ListTasks)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Tasks)] HttpRequest req) =>
         new ResultActionResult(await api.ListTasksAsync(req));
 
     [Function(nameof(Health))]
     public async Task<IActionResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req) =>
-        new ResultActionResult(await api.HealthAsync(req));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthApi.Route)] HttpRequest req) =>
+        new ResultActionResult(await health.HealthAsync(req));
 }

@@ -1,5 +1,5 @@
-using G7Flows.Workflows.Domain;
-using G7Flows.Workflows.Orchestrators;
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Consultations.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using G7Flows.Workflows.Hosting;
-using G7Flows.Workflows.Security;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;

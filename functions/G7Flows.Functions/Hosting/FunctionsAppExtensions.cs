@@ -1,4 +1,5 @@
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using G7Flows.Workflows.Storage;
+using G7Flows.Workflows.Platform.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace G7Flows.Functions.Hosting;

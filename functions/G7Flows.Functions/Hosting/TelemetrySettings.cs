@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,10 +3,11 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using G7Flows.Server.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Server.Diagnostics;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 
@@ -98,7 +99,7 @@ public sealed class DurableEngineOptions
 /// <summary>The orchestrators and activities an engine runs: the core's <see cref="WorkflowRegistry"/> in the server.</summary>
 public sealed record WorkflowTypes(IReadOnlyList<Type> Orchestrators, IReadOnlyList<Type> Activities)
 {
-    public static WorkflowTypes Core { get; } = new(WorkflowRegistry.Orchestrators, WorkflowRegistry.Activities);
+    public static WorkflowTypes Core { get; } = new(WorkflowModules.Orchestrators, WorkflowModules.Activities);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
-using G7Flows.Workflows.Hosting;
-using G7Flows.Workflows.Storage;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Storage;
+
 
 namespace G7Flows.Server.Hosting;
 

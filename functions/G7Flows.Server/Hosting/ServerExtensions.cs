@@ -1,9 +1,11 @@
 using DurableTask.AzureStorage;
 using G7Flows.Server.Diagnostics;
 using G7Flows.Server.Durable;
-using G7Flows.Workflows.Api;
-using G7Flows.Workflows.Hosting;
-using G7Flows.Workflows.Storage;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Consultations.Api;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.DurableTask.Client;
@@ -59,7 +61,7 @@ public static class ServerExtensions
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            IResult problem = error is not null && ConsultationApi.IsStorageUnavailable(error)
+            IResult problem = error is not null && StorageFaults.IsUnavailable(error)
                 ? Problems.Unavailable("Storage is not answering; try again shortly.")
                 : Problems.Problem(StatusCodes.Status500InternalServerError, "internal", "Something went wrong.", "The error was logged.");
             await problem.ExecuteAsync(context);

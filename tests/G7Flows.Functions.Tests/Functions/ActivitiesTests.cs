@@ -2,10 +2,12 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using G7Flows.Functions.Functions;
-using G7Flows.Workflows.Activities;
-using G7Flows.Workflows.Domain;
-using G7Flows.Workflows.Hosting;
-using G7Flows.Workflows.Storage;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,10 +52,10 @@ public sealed class ActivitiesTests
         using ServiceProvider services = Services(Mock.Of<TableClient>());
 
         // Act
-        var resolved = WorkflowRegistry.Activities.Select(services.GetRequiredService).ToList();
+        var resolved = WorkflowModules.Activities.Select(services.GetRequiredService).ToList();
 
         // Assert
-        Assert.Equal(WorkflowRegistry.Activities, resolved.Select(a => a.GetType()));
+        Assert.Equal(WorkflowModules.Activities, resolved.Select(a => a.GetType()));
     }
 
     [Fact]

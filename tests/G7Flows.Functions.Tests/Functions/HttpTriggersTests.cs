@@ -1,7 +1,8 @@
 using G7Flows.Functions.Functions;
 using G7Flows.Functions.Tests.Support;
-using G7Flows.Workflows.Api;
-using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Consultations.Api;
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -22,7 +23,7 @@ public sealed class HttpTriggersTests : IDisposable
 
     public HttpTriggersTests()
     {
-        this.functions = new HttpTriggers(this.services.GetRequiredService<ConsultationApi>());
+        this.functions = new HttpTriggers(this.services.GetRequiredService<ConsultationApi>(), this.services.GetRequiredService<HealthApi>());
     }
 
     public void Dispose() => this.services.Dispose();

@@ -1,6 +1,6 @@
 using G7Flows.Functions.Functions;
-using G7Flows.Workflows.Activities;
-using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Consultations.Workflow;
 using Microsoft.DurableTask;
 using Moq;
 

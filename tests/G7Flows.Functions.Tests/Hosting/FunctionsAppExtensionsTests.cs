@@ -1,7 +1,8 @@
 using G7Flows.Functions.Functions;
 using G7Flows.Functions.Hosting;
 using G7Flows.Functions.Tests.Support;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
@@ -22,11 +23,11 @@ public sealed class FunctionsAppExtensionsTests
 
         // Act
         var functions = ActivatorUtilities.CreateInstance<HttpTriggers>(services);
-        var activities = WorkflowRegistry.Activities.Select(services.GetRequiredService).ToList();
+        var activities = WorkflowModules.Activities.Select(services.GetRequiredService).ToList();
 
         // Assert
         Assert.NotNull(functions);
-        Assert.Equal(WorkflowRegistry.Activities.Count, activities.Count);
+        Assert.Equal(WorkflowModules.Activities.Count, activities.Count);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using G7Flows.Functions.Tests.Support;
 using G7Flows.Server.Durable;
-using G7Flows.Workflows.Api;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Http;
 
 namespace G7Flows.Functions.Tests.Hosting;
 
@@ -21,7 +22,7 @@ public sealed class SettingsFilesTests
 
         // Assert
         Assert.Equal("2.0", version);
-        Assert.Equal(ApiRoutes.Prefix, prefix);
+        Assert.Equal(ApiRoute.Prefix, prefix);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using G7Flows.Workflows.Security;
+using G7Flows.Workflows.Platform.Security;
 
 namespace G7Flows.Functions.Tests.Support;
 

@@ -1,8 +1,8 @@
+using G7Flows.Workflows;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using G7Flows.Workflows.Api;
-using G7Flows.Workflows.Hosting;
+using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;

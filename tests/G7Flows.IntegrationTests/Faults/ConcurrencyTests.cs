@@ -3,7 +3,7 @@ using System.Text.Json;
 using DurableTask.AzureStorage;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.Server.Durable;
-using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Consultations.Domain;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;

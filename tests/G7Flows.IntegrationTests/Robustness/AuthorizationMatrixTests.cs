@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.IntegrationTests.Robustness.Infrastructure;

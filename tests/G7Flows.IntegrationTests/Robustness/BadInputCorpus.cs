@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.IntegrationTests.Robustness.Infrastructure;
-using G7Flows.Workflows.Api;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Consultations.Api;
+using G7Flows.Workflows.Platform.Http;
 
 namespace G7Flows.IntegrationTests.Robustness;
 
@@ -113,7 +115,7 @@ public sealed class BadInputCorpus
         return corpus.cases;
     }
 
-    private static ApiRoute Route(string name) => ApiRoutes.All.Single(r => r.Name == name);
+    private static ApiRoute Route(string name) => WorkflowModules.Routes.Single(r => r.Name == name);
 
     private static ApiRoute StartRoute => Route("StartConsultation");
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.IntegrationTests.Robustness.Infrastructure;
-using G7Flows.Workflows.Api;
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Http;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -65,7 +66,7 @@ public sealed class BadInputCorpusTests(ServerFixture fixture, ITestOutputHelper
             + $"{unexpected.Count} items of storage changed although every request should have been refused:\n{Listed(unexpected, 40)}{diagnostics}");
         Assert.Equal(lateResponses, refusalRows.Count);
         Assert.True(corpus.Count >= 500, $"The corpus has only {corpus.Count} requests.");
-        foreach (ApiRoute route in ApiRoutes.All)
+        foreach (ApiRoute route in WorkflowModules.Routes)
         {
             Assert.True(corpus.Count(c => c.Request.Route == route) >= 10, $"The corpus has fewer than 10 requests for {route.Method} /api/{route.Template}.");
         }

@@ -1,4 +1,5 @@
-using G7Flows.Workflows.Records;
+using G7Flows.Workflows.Consultations.Records;
+
 
 namespace G7Flows.Workflows.Tests.Builders;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using G7Flows.Workflows.Api;
+using G7Flows.Workflows.Consultations.Api;
 
 namespace G7Flows.Workflows.Tests.Builders;
 

@@ -1,4 +1,5 @@
-using G7Flows.Workflows.Domain;
+using G7Flows.Workflows.Consultations.Domain;
+
 
 namespace G7Flows.Workflows.Tests.Builders;
 

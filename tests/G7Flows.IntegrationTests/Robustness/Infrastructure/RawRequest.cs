@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using G7Flows.Workflows.Api;
+using G7Flows.Workflows.Platform.Http;
 
 namespace G7Flows.IntegrationTests.Robustness.Infrastructure;
 

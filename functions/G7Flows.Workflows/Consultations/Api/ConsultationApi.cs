@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Azure;
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Consultations.Records;
+using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Publishing;
+using G7Flows.Workflows.Platform.Security;
+using G7Flows.Workflows.Platform.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using static G7Flows.Workflows.Platform.Http.HandlerSupport;
+
+namespace G7Flows.Workflows.Consultations.Api;
+
+/// <summary>
+/// The HTTP API's handlers, shared by both hosts. Each one authenticates, authorizes, validates and checks
+/// the consultation's state before it changes anything; the orchestration then arbitrates the outcome.
+/// </summary>
+public sealed partial class ConsultationApi(
+    ConsultationStore store,
+    AuditLog audit,
+    RecordPublisher records,
+    TimeProvider clock,
+    ILogger<ConsultationApi> logger)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private static IResult? ClosedProblem(ConsultationSnapshot snapshot) =>
+        snapshot.Consultation.Status == nameof(ConsultationStatus.Open)
+            ? null
+            : Problems.Conflict("consultation-closed", $"The consultation is already closed ({snapshot.Consultation.Status}).", new Dictionary<string, object?> { ["consultationStatus"] = snapshot.Consultation.Status });
+
+    private async Task<(ConsultationSnapshot? Snapshot, IResult? Refused)> LoadAuthorizedAsync(
+        HttpRequest request, string id, ApiAction action, string? nation, CancellationToken ct)
+    {
+        Caller? caller = Caller.FromPrincipal(request.HttpContext.User);
+        if (Refused(Authorizer.Decide(caller, action, nation)) is { } early)
+        {
+            return (null, early);
+        }
+
+        if (!ConsultationIds.IsWellFormed(id))
+        {
+            return (null, Problems.NotFound("No consultation has this id."));
+        }
+
+        ConsultationSnapshot? snapshot = await store.GetAsync(id, ct);
+        if (snapshot is null)
+        {
+            return (null, Problems.NotFound("No consultation has this id."));
+        }
+
+        var participants = ConsultationStore.SplitList(snapshot.Consultation.Participants).ToList();
+        return Refused(Authorizer.Decide(caller, action, nation, participants)) is { } refused ? (null, refused) : (snapshot, null);
+    }
+
+    private Task<IResult> GuardAsync(Func<CancellationToken, Task<IResult>> handler) => HandlerSupport.GuardAsync(logger, handler);
+}

@@ -1,0 +1,26 @@
+using G7Flows.Workflows.Platform.Storage;
+
+
+namespace G7Flows.Workflows.Consultations.Storage;
+
+/// <summary>The consultation audit entries written from more than one place, built in one.</summary>
+public static class ConsultationAuditEntries
+{
+    /// <summary>
+    /// A stored response. Its key derives from the stored answer (time and nation), so whoever writes it first
+    /// (the request, its retry, or the close of the consultation) writes the only copy.
+    /// </summary>
+    public static AuditEntry ResponseSubmitted(string consultationId, PositionEntity position, string source)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        return new AuditEntry(
+            consultationId,
+            position.RespondedAt ?? throw new ArgumentException("The position has no answer.", nameof(position)),
+            position.Respondent ?? "unknown",
+            "response-submitted",
+            source,
+            $"response-{position.Nation}",
+            position.Nation,
+            position.Position);
+    }
+}

@@ -1,0 +1,377 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Platform.Security;
+using G7Flows.Workflows.Platform.Storage;
+
+namespace G7Flows.Workflows.Consultations.Storage;
+
+/// <summary>A consultation with its positions, read from its partition in one query.</summary>
+public sealed record ConsultationSnapshot(ConsultationEntity Consultation, IReadOnlyList<PositionEntity> Positions)
+{
+    public PositionEntity? PositionOf(string nation) => this.Positions.FirstOrDefault(p => p.Nation == nation);
+}
+
+/// <summary>A page of the consultation list.</summary>
+public sealed record ConsultationPage(IReadOnlyList<ConsultationIndexEntity> Items, string? ContinuationToken);
+
+/// <summary>
+/// G7Flows' business state for consultations in Azure Tables. Every update carries the ETag it read;
+/// a 412 means someone else wrote first and is reported to the caller, never overwritten.
+/// </summary>
+public sealed class ConsultationStore(StorageClients storage)
+{
+    private const int MaxConcurrencyRetries = 10;
+
+    private readonly TableClient consultations = storage.Table(StorageNames.ConsultationsTable);
+    private readonly TableClient index = storage.Table(StorageNames.ConsultationIndexTable);
+    private readonly TableClient tasks = storage.Table(StorageNames.ReviewTasksTable);
+    private readonly TableClient notifications = storage.Table(StorageNames.NotificationsTable);
+
+    /// <summary>
+    /// Stores a new consultation and a pending position for each participant in one transaction.
+    /// Returns the stored consultation: the new one, or the one that already had this id.
+    /// </summary>
+    public async Task<(bool Created, ConsultationSnapshot Snapshot)> CreateAsync(
+        ConsultationEntity consultation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        var positions = SplitList(consultation.Participants)
+            .Select(n => new PositionEntity
+            {
+                PartitionKey = consultation.PartitionKey,
+                RowKey = PositionEntity.ConstructRowKey(n),
+                Nation = n,
+            })
+            .ToList();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, consultation) };
+        actions.AddRange(positions.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p)));
+        try
+        {
+            await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+            return (true, new ConsultationSnapshot(consultation, positions));
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            ConsultationSnapshot existing = await this.GetAsync(consultation.PartitionKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Consultation {consultation.PartitionKey} conflicted but cannot be read.", ex);
+            return (false, existing);
+        }
+    }
+
+    /// <summary>Reads a consultation and its positions, or null when there is none.</summary>
+    public async Task<ConsultationSnapshot?> GetAsync(string consultationId, CancellationToken cancellationToken = default)
+    {
+        ConsultationEntity? consultation = null;
+        var positions = new List<PositionEntity>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {consultationId}");
+        await foreach (TableEntity row in this.consultations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == ConsultationEntity.Row)
+            {
+                consultation = Convert<ConsultationEntity>(row);
+            }
+            else if (PositionEntity.IsPositionRow(row.RowKey))
+            {
+                positions.Add(Convert<PositionEntity>(row));
+            }
+        }
+
+        if (consultation is null)
+        {
+            return null;
+        }
+
+        var order = SplitList(consultation.Participants).ToList();
+        positions.Sort((a, b) => order.IndexOf(a.Nation).CompareTo(order.IndexOf(b.Nation)));
+        return new ConsultationSnapshot(consultation, positions);
+    }
+
+    /// <summary>Replaces a position if nobody changed it since it was read; false on a concurrent write.</summary>
+    public async Task<bool> TryReplacePositionAsync(PositionEntity position, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        try
+        {
+            Response response = await this.consultations.UpdateEntityAsync(position, position.ETag, TableUpdateMode.Replace, cancellationToken);
+            position.ETag = response.Headers.ETag ?? position.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Responses stored for a consultation, as events, for reconciliation at the deadline.</summary>
+    public async Task<IReadOnlyList<ResponseEvent>> ReadStoredResponsesAsync(string consultationId, CancellationToken cancellationToken = default)
+    {
+        ConsultationSnapshot? snapshot = await this.GetAsync(consultationId, cancellationToken);
+        return snapshot is null ? [] : StoredResponses(snapshot);
+    }
+
+    /// <summary>The answered positions of a snapshot, as response events.</summary>
+    public static IReadOnlyList<ResponseEvent> StoredResponses(ConsultationSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Positions
+            .Where(p => p.Position is not null && p.RespondedAt is not null)
+            .Select(p => WireNames.TryParsePosition(p.Position, out var position)
+                ? new ResponseEvent(p.Nation, position, p.Respondent ?? string.Empty, p.RespondedAt!.Value.UtcDateTime)
+                : null)
+            .OfType<ResponseEvent>()
+            .ToList();
+    }
+
+    /// <summary>
+    /// Records the outcome: the consultation's status and reason, and for each answered position whether it
+    /// counted (a stored position the orchestration did not count is marked late). One transaction.
+    /// </summary>
+    public async Task<ConsultationSnapshot> CloseAsync(CloseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var counted = request.Counted.ToDictionary(c => c.Nation, c => c.Position, StringComparer.Ordinal);
+        for (int attempt = 0; ; attempt++)
+        {
+            ConsultationSnapshot snapshot = await this.GetAsync(request.ConsultationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Consultation {request.ConsultationId} does not exist.");
+            ConsultationEntity c = snapshot.Consultation;
+            if (c.Status != nameof(ConsultationStatus.Open))
+            {
+                return snapshot; // closed by an earlier attempt of this step
+            }
+
+            c.Status = request.Status.ToString();
+            c.OutcomeReason = request.Reason;
+            c.ClosedAt = request.ClosedAt;
+            c.ClosedBy = request.ClosedBy;
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, c, c.ETag) };
+            foreach (PositionEntity p in snapshot.Positions)
+            {
+                bool isCounted = counted.ContainsKey(p.Nation);
+                p.Counted = isCounted;
+                p.Late = !isCounted && p.Position is not null;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, p, p.ETag));
+            }
+
+            try
+            {
+                await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxConcurrencyRetries)
+            {
+                continue; // a response was stored meanwhile: read again, it will be marked late
+            }
+
+            await this.UpsertIndexAsync(c, cancellationToken);
+            return snapshot;
+        }
+    }
+
+    /// <summary>Moves the deadline of an open consultation and the due time of its open tasks.</summary>
+    public async Task<ConsultationEntity> ExtendAsync(ExtensionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ConsultationEntity c = await this.UpdateConsultationAsync(request.ConsultationId, entity =>
+        {
+            if (entity.Deadline == request.NewDeadline)
+            {
+                return false; // applied by an earlier attempt
+            }
+
+            entity.Deadline = request.NewDeadline;
+            entity.Extensions++;
+            return true;
+        }, cancellationToken);
+
+        await this.UpsertIndexAsync(c, cancellationToken);
+        foreach (string nation in SplitList(c.Participants))
+        {
+            NullableResponse<ReviewTaskEntity> task = await this.tasks.GetEntityIfExistsAsync<ReviewTaskEntity>(nation, c.PartitionKey, cancellationToken: cancellationToken);
+            if (task.HasValue && task.Value is { } t)
+            {
+                t.Due = request.NewDeadline;
+                await this.tasks.UpdateEntityAsync(t, t.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>Records where the consultation record was published.</summary>
+    public Task<ConsultationEntity> SetRecordAsync(string consultationId, string blobName, CancellationToken cancellationToken = default) =>
+        this.UpdateConsultationAsync(consultationId, entity =>
+        {
+            if (entity.RecordBlob == blobName)
+            {
+                return false;
+            }
+
+            entity.RecordBlob = blobName;
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Writes (or refreshes) the listing row of a consultation.</summary>
+    public async Task UpsertIndexAsync(ConsultationEntity c, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var nations = SplitList(c.Participants).ToHashSet(StringComparer.Ordinal);
+        var row = new ConsultationIndexEntity
+        {
+            RowKey = ConsultationIndexEntity.ConstructRowKey(c.CreatedAt, c.PartitionKey),
+            ConsultationId = c.PartitionKey,
+            Title = c.Title,
+            Kind = c.Kind,
+            Rule = c.Rule,
+            Status = c.Status,
+            Participants = c.Participants,
+            CreatedAt = c.CreatedAt,
+            Deadline = c.Deadline,
+            CA = nations.Contains("CA"),
+            FR = nations.Contains("FR"),
+            DE = nations.Contains("DE"),
+            IT = nations.Contains("IT"),
+            JP = nations.Contains("JP"),
+            GB = nations.Contains("GB"),
+            US = nations.Contains("US"),
+            EU = nations.Contains("EU"),
+        };
+        await this.index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Lists consultations newest first, optionally by status and participating nation.</summary>
+    public async Task<ConsultationPage> ListAsync(
+        ConsultationStatus? status, string? nation, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {ConsultationIndexEntity.Partition}"));
+        if (status is { } s)
+        {
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Status eq {s.ToString()}"));
+        }
+
+        if (nation is not null)
+        {
+            // The nation is checked against the known codes before it reaches here; it names a boolean column.
+            filter.Append(" and ").Append(Nations.IsKnown(nation) ? $"{nation} eq true" : throw new ArgumentException("Unknown nation.", nameof(nation)));
+        }
+
+        AsyncPageable<ConsultationIndexEntity> query = this.index.QueryAsync<ConsultationIndexEntity>(filter.ToString(), pageSize, cancellationToken: cancellationToken);
+        var items = new List<ConsultationIndexEntity>(pageSize);
+        string? next = continuationToken;
+        await foreach (Page<ConsultationIndexEntity> page in query.AsPages(continuationToken, pageSize))
+        {
+            items.AddRange(page.Values);
+            next = page.ContinuationToken;
+            if (items.Count >= pageSize || next is null)
+            {
+                break;
+            }
+        }
+
+        return new ConsultationPage(items, next);
+    }
+
+    /// <summary>Puts a review task in the inbox of every participant that has not answered.</summary>
+    public async Task AssignTasksAsync(ConsultationSnapshot snapshot, DateTimeOffset assignedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ConsultationEntity c = snapshot.Consultation;
+        foreach (PositionEntity p in snapshot.Positions.Where(p => p.Position is null))
+        {
+            var task = new ReviewTaskEntity
+            {
+                PartitionKey = p.Nation,
+                RowKey = c.PartitionKey,
+                ConsultationId = c.PartitionKey,
+                Title = c.Title,
+                Kind = c.Kind,
+                Rule = c.Rule,
+                Due = c.Deadline,
+                AssignedAt = assignedAt,
+            };
+            await this.tasks.UpsertEntityAsync(task, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>The open review tasks of one nation, soonest due first.</summary>
+    public async Task<IReadOnlyList<ReviewTaskEntity>> ListTasksAsync(string nation, CancellationToken cancellationToken = default)
+    {
+        var list = new List<ReviewTaskEntity>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {nation}");
+        await foreach (ReviewTaskEntity task in this.tasks.QueryAsync<ReviewTaskEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(task);
+        }
+
+        list.Sort((a, b) => a.Due.CompareTo(b.Due));
+        return list;
+    }
+
+    public async Task DeleteTaskAsync(string nation, string consultationId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await this.tasks.DeleteEntityAsync(nation, consultationId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already done.
+        }
+    }
+
+    /// <summary>Stores a notification once: a retried reminder finds it there.</summary>
+    public async Task NotifyAsync(NotificationEntity notification, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await this.notifications.AddEntityAsync(notification, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Sent by an earlier attempt.
+        }
+    }
+
+    public async Task<IReadOnlyList<NotificationEntity>> ListNotificationsAsync(string nation, CancellationToken cancellationToken = default)
+    {
+        var list = new List<NotificationEntity>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {nation}");
+        await foreach (NotificationEntity n in this.notifications.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(n);
+        }
+
+        return list;
+    }
+
+    public static IEnumerable<string> SplitList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private async Task<ConsultationEntity> UpdateConsultationAsync(
+        string consultationId, Func<ConsultationEntity, bool> change, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            ConsultationEntity entity = (await this.consultations.GetEntityAsync<ConsultationEntity>(
+                consultationId, ConsultationEntity.Row, cancellationToken: cancellationToken)).Value;
+            if (!change(entity))
+            {
+                return entity;
+            }
+
+            try
+            {
+                await this.consultations.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return entity;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConcurrencyRetries)
+            {
+                // Changed meanwhile: read again and reapply.
+            }
+        }
+    }
+
+    private static T Convert<T>(TableEntity row)
+        where T : class, ITableEntity, new() => EntityMapper.Map<T>(row);
+}

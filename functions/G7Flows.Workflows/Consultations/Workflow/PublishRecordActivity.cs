@@ -1,0 +1,23 @@
+using G7Flows.Workflows.Consultations.Records;
+using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Platform.Storage;
+using Microsoft.DurableTask;
+
+namespace G7Flows.Workflows.Consultations.Workflow;
+
+/// <summary>Publishes the consultation record (JSON and HTML) under a deterministic, write-once name.</summary>
+public sealed class PublishRecordActivity(ConsultationStore store, AuditLog audit, RecordPublisher publisher) : TaskActivity<string, string>
+{
+    public override async Task<string> RunAsync(TaskActivityContext context, string input)
+    {
+        ConsultationSnapshot snapshot = await store.GetAsync(input)
+            ?? throw new InvalidOperationException($"Consultation {input} does not exist.");
+        IReadOnlyList<AuditEntity> trail = await audit.ReadAsync(input);
+        ConsultationRecord record = ConsultationRecord.From(snapshot, trail);
+        string blob = await publisher.PublishAsync(record);
+        await store.SetRecordAsync(input, blob);
+        await audit.AppendAsync(new AuditEntry(
+            input, record.ClosedAt ?? DateTimeOffset.MinValue, "workflow", "record-published", "workflow", "published", Detail: blob));
+        return blob;
+    }
+}

@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace G7Flows.Workflows.Platform.Storage;
+
+/// <summary>One entry for the audit trail.</summary>
+/// <param name="Discriminator">Makes the row key unique for the same instant; deterministic for workflow entries so a retried activity adds nothing twice.</param>
+public sealed record AuditEntry(string WorkflowId, DateTimeOffset At, string Actor, string Action, string Source, string Discriminator, string? Nation = null, string? Detail = null);
+
+/// <summary>
+/// The append-only audit trail: one partition per workflow, rows ordered by time. Entries are only
+/// ever added (<c>AddEntity</c>); an entry that already exists is a retry and is left as it is.
+/// </summary>
+public sealed class AuditLog(StorageClients storage)
+{
+    private readonly TableClient table = storage.Table(StorageNames.AuditTable);
+
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        AuditEntity entity = ToEntity(entry);
+        try
+        {
+            await this.table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Written already by an earlier attempt of the same step.
+        }
+    }
+
+    /// <summary>
+    /// Adds the entries that are not in the trail yet, in as few requests as the partition allows: one query for
+    /// the keys already there, then batches of up to 100 (a workflow's entries share one partition).
+    /// </summary>
+    /// <returns>The entries that were missing and have been added.</returns>
+    public async Task<IReadOnlyList<AuditEntry>> AppendMissingAsync(string workflowId, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {workflowId}");
+        await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            present.Add(row.RowKey);
+        }
+
+        var missing = entries.Select(e => (Entry: e, Entity: ToEntity(e))).Where(e => present.Add(e.Entity.RowKey)).ToList();
+        foreach (var chunk in missing.Chunk(100))
+        {
+            try
+            {
+                await this.table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e.Entity)), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                // Someone added one of them meanwhile: add the rest one by one.
+                foreach (var (entry, _) in chunk)
+                {
+                    await this.AppendAsync(entry, cancellationToken);
+                }
+            }
+        }
+
+        return missing.Select(m => m.Entry).ToList();
+    }
+
+    public async Task<IReadOnlyList<AuditEntity>> ReadAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AuditEntity>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {workflowId}");
+        await foreach (AuditEntity entity in this.table.QueryAsync<AuditEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(entity);
+        }
+
+        return entries;
+    }
+
+    private static AuditEntity ToEntity(AuditEntry entry) => new()
+    {
+        PartitionKey = KeySanitizer.Check(entry.WorkflowId),
+        RowKey = $"{entry.At.UtcTicks:D19}-{KeySanitizer.Check(entry.Discriminator)}",
+        At = entry.At,
+        Actor = entry.Actor,
+        Action = entry.Action,
+        Nation = entry.Nation,
+        Detail = entry.Detail,
+        Source = entry.Source,
+    };
+}

@@ -1,0 +1,34 @@
+
+namespace G7Flows.Workflows.Platform.Storage;
+
+/// <summary>
+/// The tables and blob containers G7Flows owns. Infrastructure (infra/storage-names.json, used by infra/core/storage.bicep) creates the same
+/// names; a test compares the two lists.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>One partition per consultation: the consultation row and one position row per nation.</summary>
+    public const string ConsultationsTable = "Consultations";
+
+    /// <summary>Newest-first listing index, one partition per year.</summary>
+    public const string ConsultationIndexTable = "ConsultationIndex";
+
+    /// <summary>Each nation's inbox of open review tasks: one partition per nation.</summary>
+    public const string ReviewTasksTable = "ReviewTasks";
+
+    /// <summary>Append-only audit trail: one partition per workflow instance.</summary>
+    public const string AuditTable = "AuditTrail";
+
+    /// <summary>Reminders and other notifications: one partition per nation.</summary>
+    public const string NotificationsTable = "Notifications";
+
+    /// <summary>Published consultation records (JSON and HTML), write-once.</summary>
+    public const string RecordsContainer = "records";
+
+    /// <summary>Every table the application creates and uses.</summary>
+    public static IReadOnlyList<string> Tables { get; } =
+        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable];
+
+    /// <summary>Every blob container the application creates and uses.</summary>
+    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer];
+}
