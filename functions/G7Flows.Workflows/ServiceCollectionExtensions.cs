@@ -1,9 +1,11 @@
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace G7Flows.Workflows;
 
@@ -19,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(storageOptions ?? new StorageClientOptions());
         services.TryAddSingleton(sp => StorageClients.FromConfiguration(configuration, sp.GetRequiredService<StorageClientOptions>()));
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton(sp => new FaultInjector(configuration, sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton<HealthApi>();
         foreach (IWorkflowModule module in WorkflowModules.All)
         {

@@ -121,7 +121,7 @@ public sealed class ConsultationEndToEndTests(ServerFixture fixture)
         Reply withdraw = await this.api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/withdraw", Tokens.Staff(), new { reason = "Superseded by the Brussels text." });
         JsonElement closed = await this.api.WaitForRecordAsync(id);
         Reply again = await this.api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/withdraw", Tokens.Staff(), new { reason = "Again." });
-        Reply extend = await this.api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/extend", Tokens.Staff(), new { by = "P1D" });
+        Reply extend = await this.api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/extend", Tokens.Staff(), new { until = DateTimeOffset.UtcNow.AddDays(8).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
         Reply respond = await this.api.RespondAsync(id, "DE", "approve");
 
         Assert.Equal(HttpStatusCode.Accepted, withdraw.Status);
@@ -139,7 +139,7 @@ public sealed class ConsultationEndToEndTests(ServerFixture fixture)
         await this.api.RespondAsync(id, "FR", "approve");
         DateTimeOffset firstDeadline = (await this.api.GetAsync(id)).Body.GetProperty("deadline").GetDateTimeOffset();
 
-        Reply extend = await this.api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/extend", Tokens.Staff(), new { by = "PT40S" });
+        Reply extend = await this.api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/extend", Tokens.Staff(), new { until = firstDeadline.AddSeconds(40).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture) });
         await WaitUntilAsync(async () => (await this.api.GetAsync(id)).Body.GetProperty("deadline").GetDateTimeOffset() > firstDeadline);
         TimeSpan untilFirstDeadline = firstDeadline - DateTimeOffset.UtcNow;
         if (untilFirstDeadline > TimeSpan.Zero)

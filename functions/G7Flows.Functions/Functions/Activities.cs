@@ -17,10 +17,6 @@ public static class Activities
     public static Task<IReadOnlyList<ResponseEvent>> OpenConsultation([ActivityTrigger] ConsultationInput input, FunctionContext context) =>
         RunAsync<OpenConsultationActivity, ConsultationInput, IReadOnlyList<ResponseEvent>>(input, context);
 
-    [Function(nameof(CollectResponsesActivity))]
-    public static Task<IReadOnlyList<ResponseEvent>> CollectResponses([ActivityTrigger] string input, FunctionContext context) =>
-        RunAsync<CollectResponsesActivity, string, IReadOnlyList<ResponseEvent>>(input, context);
-
     [Function(nameof(SendRemindersActivity))]
     public static Task<int> SendReminders([ActivityTrigger] ReminderRequest input, FunctionContext context) =>
         RunAsync<SendRemindersActivity, ReminderRequest, int>(input, context);
@@ -30,8 +26,12 @@ public static class Activities
         RunAsync<ApplyExtensionActivity, ExtensionRequest, DateTime>(input, context);
 
     [Function(nameof(CloseConsultationActivity))]
-    public static Task<string> CloseConsultation([ActivityTrigger] CloseRequest input, FunctionContext context) =>
-        RunAsync<CloseConsultationActivity, CloseRequest, string>(input, context);
+    public static Task<CloseResult> CloseConsultation([ActivityTrigger] CloseRequest input, FunctionContext context) =>
+        RunAsync<CloseConsultationActivity, CloseRequest, CloseResult>(input, context);
+
+    [Function(nameof(MarkFailedActivity))]
+    public static Task<string> MarkFailed([ActivityTrigger] FailureRequest input, FunctionContext context) =>
+        RunAsync<MarkFailedActivity, FailureRequest, string>(input, context);
 
     [Function(nameof(PublishRecordActivity))]
     public static Task<string> PublishRecord([ActivityTrigger] string input, FunctionContext context) =>

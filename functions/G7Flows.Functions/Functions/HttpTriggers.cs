@@ -66,6 +66,18 @@ public sealed class HttpTriggers(ConsultationApi api, HealthApi health)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Tasks)] HttpRequest req) =>
         new ResultActionResult(await api.ListTasksAsync(req));
 
+    [Function(nameof(ListConsultationDisagreements))]
+    public async Task<IActionResult> ListConsultationDisagreements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Disagreements)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultActionResult(await api.ListDisagreementsAsync(req, client));
+
+    [Function(nameof(RepairConsultations))]
+    public async Task<IActionResult> RepairConsultations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsultationRoutes.Repair)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultActionResult(await api.RepairAsync(req, client));
+
     [Function(nameof(Health))]
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthApi.Route)] HttpRequest req) =>

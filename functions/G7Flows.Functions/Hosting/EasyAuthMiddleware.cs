@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -16,17 +18,27 @@ namespace G7Flows.Functions.Hosting;
 /// </summary>
 public sealed class EasyAuthMiddleware(IConfiguration configuration) : IFunctionsWorkerMiddleware
 {
-    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         if (context.GetHttpContext() is { } http)
         {
             http.User = Authenticate(http.Request, IsEnabled(configuration));
+            if (!IsAnonymousAllowed(context.FunctionDefinition.Name) && http.User.Identity?.IsAuthenticated != true)
+            {
+                // Deny by default, as the server's fallback policy does: only routes marked anonymous are open.
+                await Problems.Unauthorized("A valid bearer token is required.").ExecuteAsync(http);
+                return;
+            }
         }
 
-        return next(context);
+        await next(context);
     }
+
+    /// <summary>True for the functions whose route is marked anonymous in the route table (health, published material).</summary>
+    public static bool IsAnonymousAllowed(string functionName) =>
+        WorkflowModules.Routes.Any(r => r.Name == functionName && r.Access == RouteAccess.Anonymous);
 
     /// <summary>Whether Easy Auth is on: App Service sets <c>WEBSITE_AUTH_ENABLED</c> to <c>true</c> (in any case).</summary>
     public static bool IsEnabled(IConfiguration configuration)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using DurableTask.AzureStorage;
 using G7Flows.Server.Diagnostics;
 using G7Flows.Server.Durable;
@@ -47,7 +48,9 @@ public static class ServerExtensions
         // while the server runs (the first token on a new machine) is trusted without a restart.
         services.AddSingleton<IOptionsChangeTokenSource<JwtBearerOptions>>(
             new ConfigurationChangeTokenSource<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, builder.Configuration));
-        services.AddAuthorization();
+        // Deny by default: every endpoint needs an authenticated caller unless its route is marked anonymous
+        // (RouteAccess.Anonymous: health and published material). The core's Authorizer then decides who may do what.
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -71,6 +74,8 @@ public static class ServerExtensions
             HttpContext context = status.HttpContext;
             IResult problem = context.Response.StatusCode switch
             {
+                StatusCodes.Status401Unauthorized => Problems.Unauthorized("A valid bearer token is required."),
+                StatusCodes.Status403Forbidden => Problems.Forbidden("You may not do this."),
                 StatusCodes.Status404NotFound => Problems.NotFound("There is no such endpoint."),
                 StatusCodes.Status405MethodNotAllowed => Problems.Problem(405, "method-not-allowed", "Method not allowed.", $"{context.Request.Method} is not served here."),
                 _ => Problems.Problem(context.Response.StatusCode, "error", "The request failed.", $"Status {context.Response.StatusCode}."),
@@ -79,7 +84,7 @@ public static class ServerExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapG7FlowsApi();
         return app;
     }

@@ -26,6 +26,8 @@ public sealed class ConsultationsModule : IWorkflowModule
         new("POST", ConsultationRoutes.Withdraw, "WithdrawConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id) => h.WithdrawAsync(r, c, id)),
         new("POST", ConsultationRoutes.Extend, "ExtendConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id) => h.ExtendAsync(r, c, id)),
         new("GET", ConsultationRoutes.Tasks, "ListTasks", (HttpRequest r, ConsultationApi h) => h.ListTasksAsync(r)),
+        new("GET", ConsultationRoutes.Disagreements, "ListConsultationDisagreements", (HttpRequest r, ConsultationApi h, DurableTaskClient c) => h.ListDisagreementsAsync(r, c)),
+        new("POST", ConsultationRoutes.Repair, "RepairConsultations", (HttpRequest r, ConsultationApi h, DurableTaskClient c) => h.RepairAsync(r, c)),
     ];
 
     public IReadOnlyList<Type> Orchestrators { get; } = [typeof(ConsultationOrchestrator)];
@@ -33,11 +35,11 @@ public sealed class ConsultationsModule : IWorkflowModule
     public IReadOnlyList<Type> Activities { get; } =
     [
         typeof(OpenConsultationActivity),
-        typeof(CollectResponsesActivity),
         typeof(SendRemindersActivity),
         typeof(ApplyExtensionActivity),
         typeof(CloseConsultationActivity),
         typeof(PublishRecordActivity),
+        typeof(MarkFailedActivity),
     ];
 
     public void AddServices(IServiceCollection services)
@@ -59,4 +61,6 @@ public static class ConsultationRoutes
     public const string Withdraw = "consultations/{id}/withdraw";
     public const string Extend = "consultations/{id}/extend";
     public const string Tasks = "tasks";
+    public const string Disagreements = "admin/consultations/disagreements";
+    public const string Repair = "admin/consultations/repair";
 }

@@ -24,7 +24,7 @@ public sealed class ActivitiesTests
     private const string ConsultationId = "abcdefghijklmnopqrstuvwxyz";
 
     [Fact]
-    public async Task CollectResponses_resolves_its_activity_and_returns_the_stored_answers()
+    public async Task OpenConsultation_resolves_its_activity_and_returns_the_stored_answers()
     {
         // Arrange
         var table = new Mock<TableClient>();
@@ -37,7 +37,7 @@ public sealed class ActivitiesTests
         FunctionContext context = Context(services, instanceId: ConsultationId);
 
         // Act
-        IReadOnlyList<ResponseEvent> responses = await Activities.CollectResponses(ConsultationId, context);
+        IReadOnlyList<ResponseEvent> responses = await Activities.OpenConsultation(new ConsultationInput(ConsultationId, "t", DecisionRule.Unanimity, 0, ["FR", "DE"], DateTime.UtcNow.AddDays(1), []), context);
 
         // Assert
         Assert.Equal($"PartitionKey eq '{ConsultationId}'", filter);
@@ -66,10 +66,10 @@ public sealed class ActivitiesTests
         FunctionContext context = Context(services, instanceId: ConsultationId);
 
         // Act
-        var activityContext = new FunctionActivityContext(nameof(CollectResponsesActivity), context);
+        var activityContext = new FunctionActivityContext(nameof(OpenConsultationActivity), context);
 
         // Assert
-        Assert.Equal(nameof(CollectResponsesActivity), activityContext.Name.Name);
+        Assert.Equal(nameof(OpenConsultationActivity), activityContext.Name.Name);
         Assert.Equal(ConsultationId, activityContext.InstanceId);
     }
 

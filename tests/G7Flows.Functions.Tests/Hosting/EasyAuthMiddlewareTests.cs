@@ -7,6 +7,7 @@ using G7Flows.Workflows.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace G7Flows.Functions.Tests.Hosting;
@@ -140,6 +141,39 @@ public sealed class EasyAuthMiddlewareTests
         Assert.True(ran);
     }
 
+    [Theory]
+    [MemberData(nameof(EveryRoute))]
+    public async Task An_anonymous_call_reaches_only_the_routes_marked_anonymous(string functionName, bool anonymous)
+    {
+        // Arrange: no Easy Auth principal at all.
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        http.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
+        bool ran = false;
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true")).Invoke(Context(http, functionName), _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.Equal(anonymous, ran);
+        Assert.Equal(anonymous ? 200 : 401, http.Response.StatusCode);
+    }
+
+    public static TheoryData<string, bool> EveryRoute()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (G7Flows.Workflows.Platform.Http.ApiRoute route in G7Flows.Workflows.WorkflowModules.Routes)
+        {
+            data.Add(route.Name, route.Name is "Health");
+        }
+
+        return data;
+    }
+
     private static Task InvokeAsync(string? setting, HttpContext http) =>
         new EasyAuthMiddleware(Settings(setting)).Invoke(Context(http), _ => Task.CompletedTask);
 
@@ -149,17 +183,21 @@ public sealed class EasyAuthMiddlewareTests
             .Build();
 
     /// <summary>A function context as the ASP.NET Core integration leaves it for an HTTP invocation.</summary>
-    private static FunctionContext Context(HttpContext http)
+    private static FunctionContext Context(HttpContext http, string functionName = "GetConsultation")
     {
+        var definition = new Mock<FunctionDefinition>();
+        definition.SetupGet(d => d.Name).Returns(functionName);
         var context = new Mock<FunctionContext>();
         context.Setup(c => c.Items).Returns(new Dictionary<object, object> { ["HttpRequestContext"] = http });
+        context.SetupGet(c => c.FunctionDefinition).Returns(definition.Object);
         Assert.Same(http, context.Object.GetHttpContext());
         return context.Object;
     }
 
     private static DefaultHttpContext HttpWithHeader(string header)
     {
-        var http = new DefaultHttpContext();
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        http.Response.Body = new MemoryStream();
         http.Request.Headers[EasyAuthPrincipal.HeaderName] = header;
         return http;
     }

@@ -94,7 +94,7 @@ public sealed class BadInputCorpus
 
     public const string ValidWithdrawBody = "{\"reason\":\"Superseded by the Brussels text.\"}";
 
-    public const string ValidExtendBody = "{\"by\":\"P1D\"}";
+    public static readonly string ValidExtendBody = $"{{\"until\":\"{DateTimeOffset.UtcNow.AddDays(60).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)}\"}}";
 
     /// <summary>The corpus against an open consultation (FR, DE and IT take part; FR has not answered) and a closed one (FR, DE, GB; DE objected).</summary>
     public static IReadOnlyList<BadInputCase> Build(string openId, string closedId)

@@ -8,6 +8,7 @@ using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -73,9 +74,10 @@ public sealed partial class ConsultationApi
             return problem;
         }
 
-        if (!IsoDuration.TryParse(body!.By, out TimeSpan by) || by < TimeSpan.FromSeconds(1) || by > TimeSpan.FromDays(90))
+        DateTimeOffset now = TruncateToMilliseconds(clock.GetUtcNow());
+        if (body!.Validate(now, out var errors) is not { } until)
         {
-            return Problems.Validation("by", "Give an ISO-8601 duration from PT1S to P90D, such as P2D.");
+            return Problems.Validation(errors);
         }
 
         var (snapshot, notAllowed) = await this.LoadAuthorizedAsync(request, id, ApiAction.Extend, null, ct);
@@ -84,17 +86,49 @@ public sealed partial class ConsultationApi
             return notAllowed;
         }
 
-        if (ClosedProblem(snapshot!) is { } closed)
+        for (int attempt = 0; ; attempt++)
         {
-            return closed;
+            ConsultationEntity c = snapshot!.Consultation;
+            if (ClosedProblem(snapshot) is { } closed)
+            {
+                return closed;
+            }
+
+            if (c.Deadline == until)
+            {
+                break; // extended to this deadline already: a retry gets the same answer
+            }
+
+            if (now >= c.Deadline)
+            {
+                return Problems.Conflict("deadline-passed", $"The deadline ({c.Deadline:O}) has passed; the consultation is closing.", new Dictionary<string, object?> { ["deadline"] = c.Deadline });
+            }
+
+            if (until < c.Deadline)
+            {
+                return Problems.Validation("until", $"An extension moves the deadline later; it is {c.Deadline:O}.");
+            }
+
+            // Stored first, with the ETag read: answers are judged by this deadline from now on, and the old deadline
+            // timer, when it fires, finds it and plans a new one even if the event below were lost.
+            if (await store.TryStoreDeadlineAsync(c, until, ct))
+            {
+                await audit.AppendAsync(new AuditEntry(
+                    id, now, caller!.Name, "deadline-extended", Source(request), $"extended-{until.UtcTicks}",
+                    Detail: $"Deadline moved from {c.Deadline:O} to {until:O}."), ct);
+                break;
+            }
+
+            if (attempt >= 10)
+            {
+                return Problems.Unavailable("The consultation was too busy to extend; nothing was changed. Send the request again.");
+            }
+
+            snapshot = await store.GetAsync(id, ct) ?? throw new InvalidOperationException($"Consultation {id} disappeared.");
         }
 
-        DateTimeOffset now = TruncateToMilliseconds(clock.GetUtcNow());
-        await client.RaiseEventAsync(id, ConsultationEvents.Extend, new ExtendEvent(by, caller!.Name, now.UtcDateTime), ct);
+        await client.RaiseEventAsync(id, ConsultationEvents.Extend, new ExtendEvent(until.UtcDateTime, caller!.Name, now.UtcDateTime), ct);
         request.HttpContext.Response.Headers.Location = $"/{ApiRoute.Prefix}/consultations/{id}";
-        return TypedResults.Json(
-            new { id, status = "extending", by = IsoDuration.Format(by), deadline = snapshot!.Consultation.Deadline + by },
-            Json.Options,
-            statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(new { id, status = "extended", deadline = until }, Json.Options, statusCode: StatusCodes.Status202Accepted);
     });
 }

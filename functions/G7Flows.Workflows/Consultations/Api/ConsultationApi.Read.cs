@@ -8,6 +8,7 @@ using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

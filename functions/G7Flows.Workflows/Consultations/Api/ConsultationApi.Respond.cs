@@ -8,6 +8,7 @@ using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -47,7 +48,7 @@ public sealed partial class ConsultationApi
 
         string position = WireNames.Of(answer.Position);
         PositionEntity current = snapshot!.PositionOf(nation)!;
-        for (int attempt = 0; attempt < 3; attempt++)
+        for (int attempt = 0; attempt < MaxAnswerAttempts; attempt++)
         {
             if (current.Position is not null)
             {
@@ -71,7 +72,10 @@ public sealed partial class ConsultationApi
             DateTimeOffset now = TruncateToMilliseconds(clock.GetUtcNow());
             if (snapshot.Consultation.Status != nameof(ConsultationStatus.Open) || now >= snapshot.Consultation.Deadline)
             {
-                await audit.AppendAsync(new AuditEntry(id, now, caller!.Name, "late-response-refused", Source(request), $"late-{nation}-{Guid.NewGuid():N}", nation, position), ct);
+                // One entry per caller and nation, however often they retry: refused requests do not grow the trail.
+                await audit.AppendAsync(new AuditEntry(
+                    id, snapshot.Consultation.Deadline, caller!.Name, "late-response-refused", Source(request), $"late-{nation}-{KeyOf(caller.Subject)}", nation,
+                    $"{position}; first refused at {now:O}"), ct);
                 return Problems.Conflict(
                     "consultation-closed",
                     $"The consultation closed ({snapshot.Consultation.Status}, deadline {snapshot.Consultation.Deadline:O}); this response is not counted.",
@@ -82,23 +86,32 @@ public sealed partial class ConsultationApi
             current.Comment = answer.Comment;
             current.Respondent = caller!.Name;
             current.RespondedAt = now;
-            if (await store.TryReplacePositionAsync(current, ct))
+            if (await store.TryStoreAnswerAsync(snapshot, current, ct))
             {
-                // In this order: an audit entry present means the task is gone (the close of the consultation relies on it).
+                // Stored and therefore counted: the close reads every stored answer under the same row's ETag. What
+                // follows only tidies up (a crash here is made good by the close) and wakes the orchestration.
+                faults.OnCrashPoint(CrashPoints.AfterAnswerStored);
                 await store.DeleteTaskAsync(nation, id, ct);
                 await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
                 await RaiseResponseAsync(client, id, current, ct);
                 return Accepted(request, id, current);
             }
 
-            // Someone stored a response for this nation at the same moment: read it and answer accordingly.
+            // Another answer, the close or an extension changed the partition meanwhile: read it again and decide anew.
+            await Task.Delay(Random.Shared.Next(1, 5 * (attempt + 1)), ct);
             snapshot = await store.GetAsync(id, ct) ?? throw new InvalidOperationException($"Consultation {id} disappeared.");
             current = snapshot.PositionOf(nation)!;
         }
 
-        return Problems.Conflict("already-answered", $"{nation} answered at the same moment from elsewhere.");
+        return Problems.Unavailable($"The consultation was too busy to store {nation}'s answer; nothing was stored. Send it again.");
     });
 
+
+    /// <summary>How often an answer is tried against a partition that others change at the same moment.</summary>
+    private const int MaxAnswerAttempts = 20;
+
+    private static string KeyOf(string subject) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));
 
     private static Task RaiseResponseAsync(DurableTaskClient client, string id, PositionEntity p, CancellationToken ct) =>
         client.RaiseEventAsync(

@@ -8,6 +8,7 @@ using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -73,14 +74,14 @@ public sealed partial class ConsultationApi
             return Problems.Conflict("idempotency-key-reused", "This Idempotency-Key was already used for a different request.");
         }
 
-        if (created)
+        // Everything after the stored consultation is idempotent and done before the 202, also on a retry (the first
+        // attempt may have stopped half-way): the reviewers' inbox tasks, the listing, the audit entry, the workflow.
+        faults.OnCrashPoint(CrashPoints.AfterStartStored);
+        if (await this.CompleteStartAsync(request, client, snapshot, proposal.Reminders, ct) is { } incomplete)
         {
-            await audit.AppendAsync(
-                new AuditEntry(id, now, caller.Name, "consultation-started", Source(request), "started", proposal.Proposer, $"{entity.Rule}; participants {entity.Participants}; deadline {entity.Deadline:O}"), ct);
+            return incomplete;
         }
 
-        // Also on a retry: the first attempt may have stored the consultation and stopped before starting its workflow.
-        await EnsureStartedAsync(client, snapshot.Consultation, proposal.Reminders, ct);
         request.HttpContext.Response.Headers.Location = $"/{ApiRoute.Prefix}/consultations/{id}";
         return TypedResults.Json(
             new { id, status = snapshot.Consultation.Status, deadline = snapshot.Consultation.Deadline },
@@ -89,6 +90,49 @@ public sealed partial class ConsultationApi
     });
 
 
+    /// <summary>
+    /// The steps of a start after the consultation is stored, retried within the request (with back-off) so that a
+    /// storage blip does not leave a consultation without its tasks or its workflow. Null when all are done; else a
+    /// 503 that says the consultation is stored and how to finish the start.
+    /// </summary>
+    private async Task<IResult?> CompleteStartAsync(
+        HttpRequest request, DurableTaskClient client, ConsultationSnapshot snapshot, IReadOnlyList<TimeSpan> reminders, CancellationToken ct)
+    {
+        ConsultationEntity c = snapshot.Consultation;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (c.Status == nameof(ConsultationStatus.Open))
+                {
+                    await store.AssignTasksAsync(snapshot, c.CreatedAt, ct);
+                }
+
+                await store.UpsertIndexAsync(c, ct);
+                await audit.AppendAsync(
+                    new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", Source(request), "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
+                await EnsureStartedAsync(client, c, reminders, ct);
+                return null;
+            }
+            catch (Exception ex) when (attempt < 4 && (StorageFaults.IsUnavailable(ex) || ex is InvalidOperationException))
+            {
+                logger.LogWarning(ex, "Starting consultation {ConsultationId}: attempt {Attempt} failed; trying again", c.PartitionKey, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt * attempt), ct);
+            }
+            catch (Exception ex) when (StorageFaults.IsUnavailable(ex))
+            {
+                logger.LogWarning(ex, "Starting consultation {ConsultationId}: storage is not answering", c.PartitionKey);
+                return Problems.Unavailable(
+                    $"Consultation {c.PartitionKey} is stored but its start did not complete (storage is not answering). Send the same request again with the same Idempotency-Key to complete it; an admin can also repair it.",
+                    new Dictionary<string, object?> { ["consultationId"] = c.PartitionKey });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the workflow unless it exists. Two retries racing here both see no instance and both schedule it; the
+    /// engine keeps one and the other call fails, after which the instance exists: that is success too.
+    /// </summary>
     private static async Task EnsureStartedAsync(DurableTaskClient client, ConsultationEntity c, IReadOnlyList<TimeSpan> reminders, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(c.PartitionKey, ct) is not null)
@@ -104,7 +148,19 @@ public sealed partial class ConsultationApi
             ConsultationStore.SplitList(c.Participants).ToList(),
             c.Deadline.UtcDateTime,
             reminders);
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ConsultationOrchestrator), input, new StartOrchestrationOptions(c.PartitionKey), ct);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ConsultationOrchestrator), input, new StartOrchestrationOptions(c.PartitionKey), ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            if (await client.GetInstanceAsync(c.PartitionKey, ct) is null)
+            {
+                throw;
+            }
+
+            // Started by a concurrent retry of the same request.
+        }
     }
 }

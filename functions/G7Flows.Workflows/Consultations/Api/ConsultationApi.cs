@@ -8,6 +8,7 @@ using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -25,6 +26,7 @@ public sealed partial class ConsultationApi(
     AuditLog audit,
     RecordPublisher records,
     TimeProvider clock,
+    FaultInjector faults,
     ILogger<ConsultationApi> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";

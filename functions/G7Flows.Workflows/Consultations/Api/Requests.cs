@@ -209,5 +209,46 @@ public sealed class WithdrawRequest
 /// <summary>The body of an extension.</summary>
 public sealed class ExtendRequest
 {
+    /// <summary>The new deadline, ISO 8601 with its offset (<c>2026-12-01T12:00:00Z</c>): absolute, so a retry extends once.</summary>
+    public string? Until { get; set; }
+
+    /// <summary>No longer taken: a relative extension applied twice by a retry extends twice.</summary>
     public string? By { get; set; }
+
+    /// <summary>The longest a consultation can run after an extension, from now.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(90);
+
+    /// <summary>Reads <see cref="Until"/>; null with the field's error when it is not a usable deadline.</summary>
+    public DateTimeOffset? Validate(DateTimeOffset now, out IDictionary<string, string[]> errors)
+    {
+        errors = new Dictionary<string, string[]>();
+        if (this.By is not null)
+        {
+            errors["by"] = ["Relative extensions are not taken (a retry would extend twice): give the new deadline as 'until', an ISO 8601 time with its offset such as 2026-12-01T12:00:00Z."];
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(this.Until) || this.Until.Length > 40 || !TextRules.IsCleanLine(this.Until)
+            || !DateTimeOffset.TryParseExact(this.Until, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTimeOffset until)
+            || !(this.Until.EndsWith('Z') || this.Until.Length >= 6 && this.Until[^6] is '+' or '-'))
+        {
+            errors["until"] = ["Give the new deadline as an ISO 8601 time with its offset, such as 2026-12-01T12:00:00Z."];
+            return null;
+        }
+
+        until = until.ToUniversalTime();
+        if (until <= now)
+        {
+            errors["until"] = [$"The new deadline must be in the future (it is now {now:O})."];
+            return null;
+        }
+
+        if (until > now + MaxAhead)
+        {
+            errors["until"] = ["The new deadline may be at most 90 days from now."];
+            return null;
+        }
+
+        return new DateTimeOffset(until.UtcTicks - (until.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
 }

@@ -25,22 +25,58 @@ public sealed record ResponseEvent(string Nation, Position Position, string Resp
 /// <summary>Staff withdraw the consultation.</summary>
 public sealed record WithdrawEvent(string Reason, string RequestedBy, DateTime RequestedAt);
 
-/// <summary>Staff move the deadline later by <see cref="By"/>.</summary>
-public sealed record ExtendEvent(TimeSpan By, string RequestedBy, DateTime RequestedAt);
+/// <summary>
+/// Staff moved the deadline to <see cref="Until"/>. The HTTP layer has already stored it (with the row's ETag); the
+/// event wakes the orchestration to plan its timers again. The stored deadline is what counts: a lost event is made
+/// good when the old deadline timer fires and the close finds a later deadline stored.
+/// </summary>
+public sealed record ExtendEvent(DateTime Until, string RequestedBy, DateTime RequestedAt);
 
 /// <summary>A counted position, as the orchestration closes the consultation with it.</summary>
 public sealed record CountedResponse(string Nation, Position Position);
 
-/// <summary>What the orchestration asks the close activity to record.</summary>
+/// <summary>Why the orchestration asks to close.</summary>
+public enum CloseTrigger
+{
+    /// <summary>The answers it has seen make the outcome certain.</summary>
+    Rule,
+
+    /// <summary>The deadline timer fired.</summary>
+    Deadline,
+
+    /// <summary>Staff withdrew the consultation.</summary>
+    Withdrawal,
+}
+
+/// <summary>
+/// What the orchestration asks the close activity to do. The activity decides from the stored answers, under the
+/// consultation row's ETag, so that an answer is either stored before the close (and counted) or refused after it.
+/// </summary>
+/// <param name="Deadline">The deadline the orchestration ran to; at <see cref="CloseTrigger.Deadline"/>, a later stored deadline means an extension.</param>
+/// <param name="Reason">For a withdrawal: the reason staff gave.</param>
 public sealed record CloseRequest(
     string ConsultationId,
+    CloseTrigger Trigger,
+    DateTime Deadline,
+    DateTime ClosedAt,
+    string ClosedBy,
+    string? Reason = null);
+
+/// <summary>
+/// What the close activity did: closed with an outcome and the answers it counted, or left the consultation open
+/// (the outcome is not certain from what is stored, or the stored deadline is later than the timer's).
+/// </summary>
+public sealed record CloseResult(
+    bool Closed,
     ConsultationStatus Status,
     string Reason,
-    DateTime ClosedAt,
     IReadOnlyList<CountedResponse> Counted,
-    string ClosedBy);
+    DateTime StoredDeadline);
 
-/// <summary>The extension to store: the new deadline the orchestration now runs to.</summary>
+/// <summary>A workflow that could not go on: what failed, for the consultation row and staff.</summary>
+public sealed record FailureRequest(string ConsultationId, string Step, string Reason, DateTime FailedAt);
+
+/// <summary>An extension the HTTP layer stored: the copies of the deadline (inbox tasks, listing) follow it.</summary>
 public sealed record ExtensionRequest(string ConsultationId, DateTime PreviousDeadline, DateTime NewDeadline, string RequestedBy, DateTime RequestedAt);
 
 /// <summary>A reminder to the nations that have not answered.</summary>

@@ -39,6 +39,9 @@ public enum ConsultationStatus
     Rejected,
     Expired,
     Withdrawn,
+
+    /// <summary>The workflow could not go on (a step failed for good); staff were notified and can repair it.</summary>
+    Failed,
 }
 
 /// <summary>The wire names of the enums above, in one place.</summary>

@@ -14,12 +14,21 @@ public sealed record ConsultationRecord(ConsultationView Consultation, IReadOnly
 
     public DateTimeOffset? ClosedAt => this.Consultation.Outcome?.ClosedAt;
 
+    /// <summary>Audit actions that are not part of the consultation's history as published (they may come after it).</summary>
+    private static readonly HashSet<string> NotInRecord = new(StringComparer.Ordinal) { "record-published", "late-response-refused", "refusals-coalesced" };
+
+    /// <summary>
+    /// The record of a closed consultation. Only the trail up to the close is used, and nothing that can be written
+    /// after it, so that the record built by a retried publication is the same, byte for byte.
+    /// </summary>
     public static ConsultationRecord From(ConsultationSnapshot snapshot, IReadOnlyList<AuditEntity> trail)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(trail);
         ConsultationView view = ConsultationView.From(snapshot) with { Record = null };
+        DateTimeOffset cutoff = snapshot.Consultation.ClosedAt ?? DateTimeOffset.MaxValue;
         var timeline = trail
-            .Where(e => e.Action != "record-published")
+            .Where(e => !NotInRecord.Contains(e.Action) && e.At <= cutoff)
             .OrderBy(e => e.RowKey, StringComparer.Ordinal)
             .Select(e => new TimelineEntry(e.At, e.Actor, e.Action, e.Nation, e.Detail))
             .ToList();

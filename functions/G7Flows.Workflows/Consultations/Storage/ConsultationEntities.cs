@@ -54,6 +54,9 @@ public sealed class ConsultationEntity : ITableEntity
 
     public string? RecordBlob { get; set; }
 
+    /// <summary>When the last answer was stored; every answer writes it, so that answers and the close share one ETag.</summary>
+    public DateTimeOffset? LastAnswerAt { get; set; }
+
     /// <summary>SHA-256 of the creating request, to answer a retried request with the same Idempotency-Key.</summary>
     public string RequestHash { get; set; } = string.Empty;
 

@@ -88,17 +88,29 @@ public sealed class ConsultationStore(StorageClients storage)
         return new ConsultationSnapshot(consultation, positions);
     }
 
-    /// <summary>Replaces a position if nobody changed it since it was read; false on a concurrent write.</summary>
-    public async Task<bool> TryReplacePositionAsync(PositionEntity position, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores an answer in one entity group transaction that also touches the consultation row with the ETag it was
+    /// read with. Answers and the close are thereby serialized by that row: an answer stored before the close is
+    /// seen (and counted) by it, and an answer after it fails here (412) and is read again as closed.
+    /// False when anything in the partition changed since <paramref name="snapshot"/> was read.
+    /// </summary>
+    public async Task<bool> TryStoreAnswerAsync(ConsultationSnapshot snapshot, PositionEntity position, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(position);
+        ConsultationEntity c = snapshot.Consultation;
+        var touch = new TableEntity(c.PartitionKey, ConsultationEntity.Row) { [nameof(ConsultationEntity.LastAnswerAt)] = position.RespondedAt };
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, position, position.ETag),
+            new(TableTransactionActionType.UpdateMerge, touch, c.ETag),
+        ];
         try
         {
-            Response response = await this.consultations.UpdateEntityAsync(position, position.ETag, TableUpdateMode.Replace, cancellationToken);
-            position.ETag = response.Headers.ETag ?? position.ETag;
+            await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 409)
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
             return false;
         }
@@ -125,74 +137,141 @@ public sealed class ConsultationStore(StorageClients storage)
     }
 
     /// <summary>
-    /// Records the outcome: the consultation's status and reason, and for each answered position whether it
-    /// counted (a stored position the orchestration did not count is marked late). One transaction.
+    /// Closes the consultation if <paramref name="decide"/> finds an outcome in what is stored: the row's status and
+    /// reason and every answered position's <c>Counted</c> flag, in one transaction conditional on the ETags read.
+    /// An answer stored meanwhile makes it fail (412); the partition is then read and decided again, so every stored
+    /// answer is counted. A consultation that is already closed is returned as it is (a retried close).
     /// </summary>
-    public async Task<ConsultationSnapshot> CloseAsync(CloseRequest request, CancellationToken cancellationToken = default)
+    /// <returns>The partition as it now stands, and whether this call closed it.</returns>
+    public async Task<(ConsultationSnapshot Snapshot, bool ClosedNow)> CloseAsync(
+        string consultationId, Func<ConsultationSnapshot, Decision?> decide, DateTimeOffset closedAt, string closedBy, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var counted = request.Counted.ToDictionary(c => c.Nation, c => c.Position, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(decide);
         for (int attempt = 0; ; attempt++)
         {
-            ConsultationSnapshot snapshot = await this.GetAsync(request.ConsultationId, cancellationToken)
-                ?? throw new InvalidOperationException($"Consultation {request.ConsultationId} does not exist.");
+            ConsultationSnapshot snapshot = await this.GetAsync(consultationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Consultation {consultationId} does not exist.");
             ConsultationEntity c = snapshot.Consultation;
             if (c.Status != nameof(ConsultationStatus.Open))
             {
-                return snapshot; // closed by an earlier attempt of this step
+                return (snapshot, false);
             }
 
-            c.Status = request.Status.ToString();
-            c.OutcomeReason = request.Reason;
-            c.ClosedAt = request.ClosedAt;
-            c.ClosedBy = request.ClosedBy;
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, c, c.ETag) };
-            foreach (PositionEntity p in snapshot.Positions)
+            if (decide(snapshot) is not { } decision)
             {
-                bool isCounted = counted.ContainsKey(p.Nation);
-                p.Counted = isCounted;
-                p.Late = !isCounted && p.Position is not null;
+                return (snapshot, false);
+            }
+
+            c.Status = decision.Status.ToString();
+            c.OutcomeReason = decision.Reason;
+            c.ClosedAt = closedAt;
+            c.ClosedBy = closedBy;
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, c, c.ETag) };
+            foreach (PositionEntity p in snapshot.Positions.Where(p => p.Position is not null && p.Counted != true))
+            {
+                p.Counted = true;
+                p.Late = false;
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, p, p.ETag));
             }
 
             try
             {
                 await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+                return (snapshot, true);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxConcurrencyRetries)
             {
-                continue; // a response was stored meanwhile: read again, it will be marked late
+                // An answer was stored meanwhile: read again and decide with it.
             }
-
-            await this.UpsertIndexAsync(c, cancellationToken);
-            return snapshot;
         }
     }
 
-    /// <summary>Moves the deadline of an open consultation and the due time of its open tasks.</summary>
-    public async Task<ConsultationEntity> ExtendAsync(ExtensionRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Brings the copies of a closed consultation to their final state, idempotently: the listing row, and no inbox
+    /// task left for any participant.
+    /// </summary>
+    public async Task SettleCopiesAsync(ConsultationEntity c, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ConsultationEntity c = await this.UpdateConsultationAsync(request.ConsultationId, entity =>
-        {
-            if (entity.Deadline == request.NewDeadline)
-            {
-                return false; // applied by an earlier attempt
-            }
-
-            entity.Deadline = request.NewDeadline;
-            entity.Extensions++;
-            return true;
-        }, cancellationToken);
-
+        ArgumentNullException.ThrowIfNull(c);
         await this.UpsertIndexAsync(c, cancellationToken);
         foreach (string nation in SplitList(c.Participants))
         {
-            NullableResponse<ReviewTaskEntity> task = await this.tasks.GetEntityIfExistsAsync<ReviewTaskEntity>(nation, c.PartitionKey, cancellationToken: cancellationToken);
-            if (task.HasValue && task.Value is { } t)
+            await this.DeleteTaskAsync(nation, c.PartitionKey, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Moves the deadline of an open consultation to <paramref name="until"/>, with the ETag it was read with.
+    /// </summary>
+    /// <returns>True when stored; false when the row changed meanwhile (the caller reads again and decides).</returns>
+    public async Task<bool> TryStoreDeadlineAsync(ConsultationEntity c, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var change = new TableEntity(c.PartitionKey, ConsultationEntity.Row)
+        {
+            [nameof(ConsultationEntity.Deadline)] = until,
+            [nameof(ConsultationEntity.Extensions)] = c.Extensions + 1,
+        };
+        try
+        {
+            await this.consultations.UpdateEntityAsync(change, c.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Marks an open consultation as failed, with the reason, and brings its copies along.</summary>
+    public async Task<ConsultationEntity> MarkFailedAsync(FailureRequest failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        ConsultationEntity c = await this.UpdateConsultationAsync(failure.ConsultationId, entity =>
+        {
+            if (entity.Status != nameof(ConsultationStatus.Open))
             {
-                t.Due = request.NewDeadline;
-                await this.tasks.UpdateEntityAsync(t, t.ETag, TableUpdateMode.Replace, cancellationToken);
+                return false; // closed meanwhile, or marked by an earlier attempt
+            }
+
+            entity.Status = nameof(ConsultationStatus.Failed);
+            entity.OutcomeReason = $"The workflow failed at {failure.Step}: {failure.Reason}";
+            entity.ClosedAt = failure.FailedAt;
+            entity.ClosedBy = "workflow";
+            return true;
+        }, cancellationToken);
+        await this.UpsertIndexAsync(c, cancellationToken);
+        return c;
+    }
+
+    /// <summary>
+    /// Brings the copies of the stored deadline along after an extension: the listing row and the due time of the
+    /// inbox tasks that are still open. A task answered meanwhile (404) or changed meanwhile (412) is left alone.
+    /// </summary>
+    public async Task<ConsultationEntity> SyncDeadlineCopiesAsync(string consultationId, CancellationToken cancellationToken = default)
+    {
+        ConsultationEntity c = (await this.consultations.GetEntityAsync<ConsultationEntity>(
+            consultationId, ConsultationEntity.Row, cancellationToken: cancellationToken)).Value;
+        await this.UpsertIndexAsync(c, cancellationToken);
+        if (c.Status != nameof(ConsultationStatus.Open))
+        {
+            return c;
+        }
+
+        foreach (string nation in SplitList(c.Participants))
+        {
+            NullableResponse<ReviewTaskEntity> task = await this.tasks.GetEntityIfExistsAsync<ReviewTaskEntity>(nation, c.PartitionKey, cancellationToken: cancellationToken);
+            if (task.HasValue && task.Value is { } t && t.Due != c.Deadline)
+            {
+                t.Due = c.Deadline;
+                try
+                {
+                    await this.tasks.UpdateEntityAsync(t, t.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                {
+                    // Answered (deleted) or changed at the same moment: nothing to bring along.
+                }
             }
         }
 

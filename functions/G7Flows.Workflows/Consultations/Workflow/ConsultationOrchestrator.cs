@@ -1,13 +1,16 @@
 using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Platform.Durable;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace G7Flows.Workflows.Consultations.Workflow;
 
 /// <summary>
-/// Runs one multi-nation consultation: waits for responses, withdrawal and extensions, sends reminders
-/// before the deadline, and closes as soon as the decision rule makes the outcome certain or the deadline
-/// passes. It is the arbiter of the outcome: a response is counted here exactly once, or marked late.
+/// Runs one multi-nation consultation. It owns time (the deadline, reminders, extensions) and the close: when the
+/// answers it has heard of make the outcome certain, when the deadline passes or when staff withdraw, it asks
+/// <see cref="CloseConsultationActivity"/> to close from what is stored, under the consultation row's ETag, so every
+/// answer that was accepted is counted and every later one is refused. Every activity call retries with back-off;
+/// a step that fails for good marks the consultation <c>Failed</c> and tells staff.
 /// </summary>
 public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInput, ConsultationResult>
 {
@@ -16,20 +19,38 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        ILogger logger = context.CreateReplaySafeLogger<ConsultationOrchestrator>();
+        string step = nameof(OpenConsultationActivity);
+        try
+        {
+            return await RunConsultationAsync(context, input, s => step = s);
+        }
+        catch (TaskFailedException failure)
+        {
+            string reason = failure.FailureDetails.ErrorMessage;
+            context.CreateReplaySafeLogger<ConsultationOrchestrator>()
+                .LogError("Consultation {ConsultationId} failed at {Step}: {Reason}", input.ConsultationId, step, reason);
+            DateTime failedAt = context.CurrentUtcDateTime;
+            await context.CallActivityAsync<string>(
+                nameof(MarkFailedActivity), new FailureRequest(input.ConsultationId, step, reason, failedAt), RetryPolicies.ActivityOptions);
+            return new ConsultationResult(input.ConsultationId, ConsultationStatus.Failed, $"The workflow failed at {step}: {reason}", failedAt, [], null);
+        }
+    }
 
+    private static async Task<ConsultationResult> RunConsultationAsync(TaskOrchestrationContext context, ConsultationInput input, Action<string> stepIs)
+    {
+        ILogger logger = context.CreateReplaySafeLogger<ConsultationOrchestrator>();
+        TaskOptions retry = RetryPolicies.ActivityOptions;
         var tally = new Dictionary<string, Position>(StringComparer.Ordinal);
         DateTime deadline = input.Deadline;
 
         // Answers stored before the orchestration started: their events may have been discarded by the engine.
-        IReadOnlyList<ResponseEvent> early = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(nameof(OpenConsultationActivity), input);
-        foreach (ResponseEvent stored in early.Where(r => r.SubmittedAt <= deadline && input.Participants.Contains(r.Nation)))
+        IReadOnlyList<ResponseEvent> early = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(nameof(OpenConsultationActivity), input, retry);
+        foreach (ResponseEvent stored in early.Where(r => input.Participants.Contains(r.Nation)))
         {
             tally.TryAdd(stored.Nation, stored.Position);
         }
 
         var schedule = new ReminderSchedule(input.Reminders);
-
         Task<ResponseEvent> response = context.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response);
         Task<WithdrawEvent> withdraw = context.WaitForExternalEvent<WithdrawEvent>(ConsultationEvents.Withdraw);
         Task<ExtendEvent> extend = context.WaitForExternalEvent<ExtendEvent>(ConsultationEvents.Extend);
@@ -38,15 +59,55 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
         CancellationTokenSource? reminderCts = null;
         Task? reminderTimer = null;
 
-        Decision? decision = null;
-        string closedBy = "rule";
-        bool atDeadline = false;
-        while (decision is null)
+        // Moves the deadline later: new timers, reminders planned again, the copies of the deadline brought along.
+        async Task MoveDeadlineAsync(DateTime until, string requestedBy, DateTime requestedAt)
         {
-            decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false);
-            if (decision is not null)
+            DateTime previous = deadline;
+            deadline = until;
+            CancelTimer(deadlineCts);
+            deadlineCts = new CancellationTokenSource();
+            deadlineTimer = context.CreateTimer(deadline, deadlineCts.Token);
+            if (reminderCts is not null)
             {
-                break;
+                CancelTimer(reminderCts);
+            }
+
+            reminderTimer = null;
+            schedule.Restart();
+            stepIs(nameof(ApplyExtensionActivity));
+            await context.CallActivityAsync<DateTime>(
+                nameof(ApplyExtensionActivity), new ExtensionRequest(input.ConsultationId, previous, deadline, requestedBy, requestedAt), retry);
+        }
+
+        CloseRequest? close = null;
+        CloseResult? closed = null;
+        bool ruleMayClose = true;
+        while (closed is null)
+        {
+            if (close is null && ruleMayClose && DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false) is not null)
+            {
+                close = new CloseRequest(input.ConsultationId, CloseTrigger.Rule, deadline, context.CurrentUtcDateTime, "rule");
+            }
+
+            if (close is not null)
+            {
+                stepIs(nameof(CloseConsultationActivity));
+                CloseResult result = await context.CallActivityAsync<CloseResult>(nameof(CloseConsultationActivity), close, retry);
+                if (result.Closed)
+                {
+                    closed = result;
+                    break;
+                }
+
+                if (close.Trigger == CloseTrigger.Deadline && result.StoredDeadline > deadline)
+                {
+                    // An extension was stored but its event has not arrived: the stored deadline decides.
+                    await MoveDeadlineAsync(result.StoredDeadline, "workflow", context.CurrentUtcDateTime);
+                }
+
+                // Not closed: wait for something new before the rule asks again.
+                ruleMayClose = false;
+                close = null;
             }
 
             if (reminderTimer is null && schedule.Next(deadline, context.CurrentUtcDateTime) is { } next)
@@ -67,7 +128,8 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                 ResponseEvent received = await response;
                 if (input.Participants.Contains(received.Nation) && tally.TryAdd(received.Nation, received.Position))
                 {
-                    logger.LogInformation("Consultation {ConsultationId}: {Nation} counted as {Position}", input.ConsultationId, received.Nation, received.Position);
+                    logger.LogDebug("Consultation {ConsultationId}: heard from {Nation}", input.ConsultationId, received.Nation);
+                    ruleMayClose = true;
                 }
 
                 response = context.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response);
@@ -75,44 +137,33 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             else if (winner == withdraw)
             {
                 WithdrawEvent request = await withdraw;
-                decision = new Decision(ConsultationStatus.Withdrawn, $"Withdrawn by staff: {request.Reason}");
-                closedBy = request.RequestedBy;
+                close = new CloseRequest(input.ConsultationId, CloseTrigger.Withdrawal, deadline, context.CurrentUtcDateTime, request.RequestedBy, request.Reason);
+                withdraw = context.WaitForExternalEvent<WithdrawEvent>(ConsultationEvents.Withdraw);
             }
             else if (winner == extend)
             {
                 ExtendEvent request = await extend;
-                DateTime previous = deadline;
-                deadline += request.By;
-                CancelTimer(deadlineCts);
-                deadlineCts = new CancellationTokenSource();
-                deadlineTimer = context.CreateTimer(deadline, deadlineCts.Token);
-                if (reminderCts is not null)
+                if (request.Until > deadline)
                 {
-                    CancelTimer(reminderCts);
+                    await MoveDeadlineAsync(request.Until, request.RequestedBy, request.RequestedAt);
                 }
 
-                reminderTimer = null;
-                schedule.Restart();
-                await context.CallActivityAsync(
-                    nameof(ApplyExtensionActivity),
-                    new ExtensionRequest(input.ConsultationId, previous, deadline, request.RequestedBy, request.RequestedAt));
                 extend = context.WaitForExternalEvent<ExtendEvent>(ConsultationEvents.Extend);
             }
             else if (winner == deadlineTimer)
             {
-                // Responses stored before the deadline whose events have not arrived yet still count.
-                await CountStoredResponsesAsync(context, input.ConsultationId, tally, deadline);
-                decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: true);
-                atDeadline = true;
+                close = new CloseRequest(input.ConsultationId, CloseTrigger.Deadline, deadline, context.CurrentUtcDateTime, "deadline");
             }
             else
             {
                 reminderTimer = null;
                 var pending = input.Participants.Where(n => !tally.ContainsKey(n)).ToList();
                 int number = schedule.MarkSent();
-                await context.CallActivityAsync(
+                stepIs(nameof(SendRemindersActivity));
+                await context.CallActivityAsync<int>(
                     nameof(SendRemindersActivity),
-                    new ReminderRequest(input.ConsultationId, input.Title, deadline, number, pending, context.CurrentUtcDateTime));
+                    new ReminderRequest(input.ConsultationId, input.Title, deadline, number, pending, context.CurrentUtcDateTime),
+                    retry);
             }
         }
 
@@ -122,36 +173,10 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             CancelTimer(reminderCts);
         }
 
-        if (!atDeadline)
-        {
-            // An early close: answers stored before it whose events are still on their way count too. The outcome was
-            // certain, so they cannot change it (only the reason may name more nations); they are never shown as late.
-            await CountStoredResponsesAsync(context, input.ConsultationId, tally, context.CurrentUtcDateTime);
-            if (decision.Status != ConsultationStatus.Withdrawn)
-            {
-                decision = DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false) ?? decision;
-            }
-        }
-
-        DateTime closedAt = context.CurrentUtcDateTime;
-        var counted = tally.Select(p => new CountedResponse(p.Key, p.Value)).OrderBy(c => c.Nation, StringComparer.Ordinal).ToList();
-        var close = new CloseRequest(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, closedBy);
-        await context.CallActivityAsync(nameof(CloseConsultationActivity), close);
-        string recordBlob = await context.CallActivityAsync<string>(nameof(PublishRecordActivity), input.ConsultationId);
-        logger.LogInformation("Consultation {ConsultationId} closed as {Status}", input.ConsultationId, decision.Status);
-        return new ConsultationResult(input.ConsultationId, decision.Status, decision.Reason, closedAt, counted, recordBlob);
-    }
-
-    /// <summary>Adds to the tally the stored responses submitted by <paramref name="cutoff"/> (once per nation, as events are).</summary>
-    private static async Task CountStoredResponsesAsync(
-        TaskOrchestrationContext context, string consultationId, Dictionary<string, Position> tally, DateTime cutoff)
-    {
-        IReadOnlyList<ResponseEvent> stored = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(
-            nameof(CollectResponsesActivity), consultationId);
-        foreach (ResponseEvent response in stored.Where(r => r.SubmittedAt <= cutoff))
-        {
-            tally.TryAdd(response.Nation, response.Position);
-        }
+        stepIs(nameof(PublishRecordActivity));
+        string recordBlob = await context.CallActivityAsync<string>(nameof(PublishRecordActivity), input.ConsultationId, retry);
+        logger.LogInformation("Consultation {ConsultationId} closed as {Status}", input.ConsultationId, closed.Status);
+        return new ConsultationResult(input.ConsultationId, closed.Status, closed.Reason, close!.ClosedAt, closed.Counted, recordBlob);
     }
 
     /// <summary>

@@ -35,8 +35,8 @@ public static class Problems
     public static IResult UnsupportedMediaType() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "The request body must be JSON.", "Send 'Content-Type: application/json'.");
 
-    public static IResult Unavailable(string detail) =>
-        Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "Storage is not answering.", detail);
+    public static IResult Unavailable(string detail, IDictionary<string, object?>? extensions = null) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "Storage is not answering.", detail, extensions);
 
     public static IResult Problem(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null)
     {

@@ -13,6 +13,9 @@ public enum ApiAction
     Withdraw,
     Extend,
     ListTasks,
+
+    /// <summary>List and repair disagreements between G7Flows' tables and the durable engine.</summary>
+    Reconcile,
 }
 
 /// <summary>The answer of <see cref="Authorizer"/>: allowed, or refused with a status (401 or 403) and a reason.</summary>
@@ -87,6 +90,9 @@ public static class Authorizer
                 return participants is null || participants.Contains(caller.Nation)
                     ? AuthorizationDecision.Allow
                     : AuthorizationDecision.Forbid($"{caller.Nation} does not take part in this consultation.");
+
+            case ApiAction.Reconcile:
+                return caller.IsInRole(Roles.Admin) ? AuthorizationDecision.Allow : AuthorizationDecision.Forbid("Only admins may repair workflows.");
 
             default:
                 return AuthorizationDecision.Forbid("Unknown action.");

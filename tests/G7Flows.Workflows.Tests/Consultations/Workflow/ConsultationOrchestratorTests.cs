@@ -1,5 +1,6 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Platform.Durable;
 using G7Flows.Workflows.Tests.Builders;
 
 namespace G7Flows.Workflows.Tests.Consultations.Workflow;
@@ -46,7 +47,6 @@ public sealed class ConsultationOrchestratorTests
         Assert.Contains("DE", result.Reason, StringComparison.Ordinal);
         Assert.Equal(ConsultationInputBuilder.Opened.AddHours(30), result.ClosedAt);
         Assert.Equal([new CountedResponse("DE", Position.Object), new CountedResponse("FR", Position.Approve)], result.Counted);
-        Assert.Single(this.harness.CallsTo(nameof(CollectResponsesActivity)));
     }
 
     [Fact]
@@ -57,29 +57,31 @@ public sealed class ConsultationOrchestratorTests
 
         // Act
         this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").Build());
-        this.harness.StoredResponses.Clear();
         this.harness.Respond("DE", Position.Approve);
 
         // Assert
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
-        Assert.Equal([new CountedResponse("DE", Position.Approve), new CountedResponse("FR", Position.Approve)], this.harness.CloseRequest.Counted);
+        Assert.Equal([new CountedResponse("DE", Position.Approve), new CountedResponse("FR", Position.Approve)], this.harness.Result.Counted);
     }
 
     [Fact]
-    public void An_early_close_also_counts_answers_stored_before_it_whose_events_have_not_arrived()
+    public void An_early_close_counts_every_answer_stored_before_it_even_if_its_event_has_not_arrived()
     {
-        // Arrange: Britain's answer is stored, its event still on its way, when Germany's objection closes the consultation.
+        // Arrange: Britain's and France's answers are stored (they got 202), their events still on their way, when
+        // Germany's objection closes the consultation.
         this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE", "GB").Build());
         this.harness.Now = ConsultationInputBuilder.Opened.AddHours(2);
         this.harness.StoredResponses.Add(new ResponseEvent("GB", Position.Approve, "reviewer.gb", ConsultationInputBuilder.Opened.AddHours(1)));
-        this.harness.StoredResponses.Add(new ResponseEvent("FR", Position.Approve, "reviewer.fr", ConsultationInputBuilder.Opened.AddHours(3)));
+        this.harness.StoredResponses.Add(new ResponseEvent("FR", Position.Approve, "reviewer.fr", ConsultationInputBuilder.Opened.AddHours(2)));
 
         // Act
         this.harness.Respond("DE", Position.Object);
 
-        // Assert: Britain counts; France's answer, stored after the close, does not.
+        // Assert: every answer that was accepted is counted.
         Assert.Equal(ConsultationStatus.Rejected, this.harness.Result.Status);
-        Assert.Equal([new CountedResponse("DE", Position.Object), new CountedResponse("GB", Position.Approve)], this.harness.CloseRequest.Counted);
+        Assert.Equal(
+            [new CountedResponse("DE", Position.Object), new CountedResponse("FR", Position.Approve), new CountedResponse("GB", Position.Approve)],
+            this.harness.Result.Counted);
     }
 
     [Fact]
@@ -98,19 +100,17 @@ public sealed class ConsultationOrchestratorTests
         ConsultationResult result = this.harness.Result;
         CloseRequest close = this.harness.CloseRequest;
         Assert.Equal(
-            new[] { nameof(OpenConsultationActivity), nameof(CollectResponsesActivity), nameof(CloseConsultationActivity), nameof(PublishRecordActivity) },
+            new[] { nameof(OpenConsultationActivity), nameof(CloseConsultationActivity), nameof(PublishRecordActivity) },
             this.harness.Activities.Select(a => a.Name));
         Assert.Equal("c-close", close.ConsultationId);
-        Assert.Equal(ConsultationStatus.Adopted, close.Status);
+        Assert.Equal(CloseTrigger.Rule, close.Trigger);
+        Assert.Equal(ConsultationStatus.Adopted, result.Status);
         Assert.Equal("rule", close.ClosedBy);
         Assert.Equal(ConsultationInputBuilder.Opened.AddDays(2), close.ClosedAt);
-        Assert.Equal([new CountedResponse("DE", Position.Abstain), new CountedResponse("FR", Position.Approve)], close.Counted);
+        Assert.Equal([new CountedResponse("DE", Position.Abstain), new CountedResponse("FR", Position.Approve)], result.Counted);
         Assert.Equal("c-close", Assert.Single(this.harness.CallsTo(nameof(PublishRecordActivity))).Input);
         Assert.Equal("c-close", result.ConsultationId);
-        Assert.Equal(close.Status, result.Status);
-        Assert.Equal(close.Reason, result.Reason);
         Assert.Equal(close.ClosedAt, result.ClosedAt);
-        Assert.Equal(close.Counted, result.Counted);
         Assert.Equal(OrchestrationHarness.RecordBlobFor("c-close"), result.RecordBlob);
     }
 
@@ -145,7 +145,7 @@ public sealed class ConsultationOrchestratorTests
 
         // Assert
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
-        Assert.Equal(3, this.harness.CloseRequest.Counted.Count);
+        Assert.Equal(3, this.harness.Result.Counted.Count);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class ConsultationOrchestratorTests
 
         // Assert
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
-        Assert.DoesNotContain(this.harness.CloseRequest.Counted, c => c.Nation == "GB");
+        Assert.DoesNotContain(this.harness.Result.Counted, c => c.Nation == "GB");
     }
 
     [Fact]
@@ -240,8 +240,7 @@ public sealed class ConsultationOrchestratorTests
         // Assert
         Assert.Equal(expected, this.harness.Result.Status);
         Assert.Equal(Deadline, this.harness.Result.ClosedAt);
-        Assert.Equal("c-atlantic-shield", Assert.Single(this.harness.CallsTo(nameof(CollectResponsesActivity))).Input);
-        Assert.Equal(expected, this.harness.CloseRequest.Status);
+        Assert.Equal(expected, this.harness.Result.Status);
         Assert.Single(this.harness.CallsTo(nameof(PublishRecordActivity)));
     }
 
@@ -334,11 +333,11 @@ public sealed class ConsultationOrchestratorTests
         ConsultationResult result = this.harness.Result;
         CloseRequest close = this.harness.CloseRequest;
         Assert.Equal(ConsultationStatus.Withdrawn, result.Status);
-        Assert.Equal(ConsultationStatus.Withdrawn, close.Status);
+        Assert.Equal(CloseTrigger.Withdrawal, close.Trigger);
         Assert.Equal("staff-alice", close.ClosedBy);
-        Assert.Contains("Superseded by the revised proposal", close.Reason, StringComparison.Ordinal);
+        Assert.Contains("Superseded by the revised proposal", result.Reason, StringComparison.Ordinal);
         Assert.Equal(ConsultationInputBuilder.Opened.AddDays(1), close.ClosedAt);
-        Assert.Equal([new CountedResponse("FR", Position.Approve)], close.Counted);
+        Assert.Equal([new CountedResponse("FR", Position.Approve)], result.Counted);
         Assert.Single(this.harness.CallsTo(nameof(PublishRecordActivity)));
         Assert.True(deadline.Token.IsCancellationRequested);
         Assert.True(reminder.Token.IsCancellationRequested);
@@ -353,7 +352,7 @@ public sealed class ConsultationOrchestratorTests
         this.harness.Now = ConsultationInputBuilder.Opened.AddDays(3);
 
         // Act
-        this.harness.Extend(TimeSpan.FromDays(2), "staff-bob");
+        this.harness.Extend(Deadline.AddDays(2), "staff-bob");
 
         // Assert
         DateTime extended = Deadline.AddDays(2);
@@ -369,8 +368,8 @@ public sealed class ConsultationOrchestratorTests
     {
         // Arrange
         this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Silence).WithParticipants("FR", "DE").Build());
-        this.harness.Extend(TimeSpan.FromDays(2), "staff-bob");
-        this.harness.Extend(TimeSpan.FromHours(12), "staff-carol");
+        this.harness.Extend(Deadline.AddDays(2), "staff-bob");
+        this.harness.Extend(Deadline.AddDays(2).AddHours(12), "staff-carol");
         DateTime extended = Deadline.AddDays(2).AddHours(12);
 
         // Act
@@ -393,7 +392,7 @@ public sealed class ConsultationOrchestratorTests
         this.harness.Now = ConsultationInputBuilder.Opened.AddDays(2);
 
         // Act
-        this.harness.Extend(TimeSpan.FromDays(3), "staff-bob");
+        this.harness.Extend(Deadline.AddDays(3), "staff-bob");
 
         // Assert
         Assert.True(oldReminder.Token.IsCancellationRequested);
@@ -423,23 +422,68 @@ public sealed class ConsultationOrchestratorTests
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
         Assert.Equal(
             [new CountedResponse("DE", Position.Approve), new CountedResponse("FR", Position.Approve), new CountedResponse("GB", Position.Abstain)],
-            this.harness.CloseRequest.Counted);
+            this.harness.Result.Counted);
     }
 
     [Fact]
-    public void A_response_submitted_after_the_deadline_is_not_counted()
+    public void A_deadline_timer_that_finds_a_later_stored_deadline_waits_for_it()
     {
-        // Arrange
+        // Arrange: staff extended (stored) but the Extend event was lost; the old timer fires.
         this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").Build());
         this.harness.Respond("FR", Position.Approve);
-        this.harness.StoredResponses.Add(new ResponseEvent("DE", Position.Approve, "reviewer-de", Deadline.AddSeconds(1)));
+        this.harness.StoredDeadline = Deadline.AddDays(1);
 
         // Act
         this.harness.Fire(this.harness.PendingTimerAt(Deadline));
 
+        // Assert: not closed; a timer for the stored deadline; the copies of the deadline brought along.
+        Assert.False(this.harness.IsCompleted);
+        Assert.Equal([Deadline.AddDays(1)], this.harness.PendingTimers.Select(t => t.FireAt));
+        Assert.Equal(Deadline.AddDays(1), Assert.IsType<ExtensionRequest>(Assert.Single(this.harness.CallsTo(nameof(ApplyExtensionActivity))).Input).NewDeadline);
+        this.harness.Respond("DE", Position.Approve);
+        Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
+    }
+
+    [Fact]
+    public void Every_activity_call_carries_the_shared_retry_policy()
+    {
+        // Arrange
+        this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").WithReminders(TimeSpan.FromDays(1)).Build());
+        this.harness.Extend(Deadline.AddDays(1), "staff-bob");
+        this.harness.Fire(this.harness.PendingTimerAt(Deadline));
+
+        // Act
+        this.harness.Fire(this.harness.PendingTimerAt(Deadline.AddDays(1)));
+
         // Assert
-        Assert.Equal(ConsultationStatus.Expired, this.harness.Result.Status);
-        Assert.Equal([new CountedResponse("FR", Position.Approve)], this.harness.CloseRequest.Counted);
+        Assert.Equal(
+            [nameof(OpenConsultationActivity), nameof(ApplyExtensionActivity), nameof(SendRemindersActivity), nameof(CloseConsultationActivity), nameof(PublishRecordActivity)],
+            this.harness.Activities.Select(a => a.Name));
+        Assert.All(this.harness.Options, o => Assert.Same(RetryPolicies.ActivityOptions, o));
+    }
+
+    [Theory]
+    [InlineData(nameof(OpenConsultationActivity))]
+    [InlineData(nameof(CloseConsultationActivity))]
+    [InlineData(nameof(PublishRecordActivity))]
+    public void A_step_that_fails_for_good_marks_the_consultation_failed_with_the_reason(string activity)
+    {
+        // Arrange: the activity failed after all its retries.
+        this.harness.Failing[activity] = 1;
+
+        // Act
+        this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").Build());
+        if (!this.harness.IsCompleted)
+        {
+            this.harness.Respond("FR", Position.Object);
+        }
+
+        // Assert
+        Assert.Equal(ConsultationStatus.Failed, this.harness.Result.Status);
+        Assert.Contains(activity, this.harness.Result.Reason, StringComparison.Ordinal);
+        FailureRequest failure = Assert.IsType<FailureRequest>(Assert.Single(this.harness.CallsTo(nameof(MarkFailedActivity))).Input);
+        Assert.Equal(activity, failure.Step);
+        Assert.Contains("failed for good", failure.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -448,7 +492,7 @@ public sealed class ConsultationOrchestratorTests
         // Arrange
         this.harness.Start(new ConsultationInputBuilder().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").Build());
         this.harness.Respond("FR", Position.Approve);
-        this.harness.Extend(TimeSpan.FromDays(1), "staff-bob");
+        this.harness.Extend(Deadline.AddDays(1), "staff-bob");
         this.harness.StoredResponses.Add(new ResponseEvent("DE", Position.Approve, "reviewer-de", Deadline.AddHours(12)));
 
         // Act
@@ -456,7 +500,7 @@ public sealed class ConsultationOrchestratorTests
 
         // Assert
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
-        Assert.Contains(new CountedResponse("DE", Position.Approve), this.harness.CloseRequest.Counted);
+        Assert.Contains(new CountedResponse("DE", Position.Approve), this.harness.Result.Counted);
     }
 
     [Fact]
@@ -473,7 +517,7 @@ public sealed class ConsultationOrchestratorTests
         Assert.False(this.harness.IsCompleted);
         this.harness.Fire(this.harness.PendingTimerAt(Deadline));
         Assert.Equal(ConsultationStatus.Rejected, this.harness.Result.Status);
-        Assert.Equal([new CountedResponse("FR", Position.Approve)], this.harness.CloseRequest.Counted);
+        Assert.Equal([new CountedResponse("FR", Position.Approve)], this.harness.Result.Counted);
     }
 
     [Fact]
@@ -490,8 +534,8 @@ public sealed class ConsultationOrchestratorTests
         Assert.False(this.harness.IsCompleted);
         this.harness.Respond("DE", Position.Approve);
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
-        Assert.Single(this.harness.CloseRequest.Counted, c => c.Nation == "FR");
-        Assert.Contains(new CountedResponse("FR", Position.Approve), this.harness.CloseRequest.Counted);
+        Assert.Single(this.harness.Result.Counted, c => c.Nation == "FR");
+        Assert.Contains(new CountedResponse("FR", Position.Approve), this.harness.Result.Counted);
     }
 
     [Fact]
@@ -508,6 +552,6 @@ public sealed class ConsultationOrchestratorTests
         this.harness.Respond("FR", Position.Approve);
         this.harness.Respond("DE", Position.Approve);
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
-        Assert.DoesNotContain(this.harness.CloseRequest.Counted, c => c.Nation == "JP");
+        Assert.DoesNotContain(this.harness.Result.Counted, c => c.Nation == "JP");
     }
 }

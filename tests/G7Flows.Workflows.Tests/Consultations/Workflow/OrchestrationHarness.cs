@@ -1,4 +1,5 @@
 using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Consultations.Storage;
 using G7Flows.Workflows.Consultations.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -67,17 +68,58 @@ internal sealed class OrchestrationHarness
 
         // The non-generic CallActivityAsync is virtual and calls CallActivityAsync<object> (CallBase).
         this.context.Setup(c => c.CallActivityAsync<object>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName name, object? input, TaskOptions? _) => this.Activity<object>(name, input, null!));
+            .Returns((TaskName name, object? input, TaskOptions? options) => this.Activity<object>(name, input, null!, options));
         this.context.Setup(c => c.CallActivityAsync<IReadOnlyList<ResponseEvent>>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName name, object? input, TaskOptions? _) => this.Activity<IReadOnlyList<ResponseEvent>>(name, input, [.. this.StoredResponses]));
+            .Returns((TaskName name, object? input, TaskOptions? options) => this.Activity<IReadOnlyList<ResponseEvent>>(name, input, [.. this.StoredResponses], options));
         this.context.Setup(c => c.CallActivityAsync<string>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName name, object? input, TaskOptions? _) => this.Activity(name, input, RecordBlobFor(input)));
+            .Returns((TaskName name, object? input, TaskOptions? options) => this.Activity(name, input, RecordBlobFor(input), options));
+        this.context.Setup(c => c.CallActivityAsync<int>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName name, object? input, TaskOptions? options) => this.Activity(name, input, 0, options));
+        this.context.Setup(c => c.CallActivityAsync<DateTime>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName name, object? input, TaskOptions? options) => this.Activity(name, input, this.StoredDeadline ?? this.Input.Deadline, options));
+        this.context.Setup(c => c.CallActivityAsync<CloseResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName name, object? input, TaskOptions? options) => this.Activity(name, input, this.Close(Assert.IsType<CloseRequest>(input)), options));
+    }
+
+    /// <summary>The deadline stored in the table, when a test moves it without telling the orchestration.</summary>
+    public DateTime? StoredDeadline { get; set; }
+
+    /// <summary>Activities that fail (as after their retries ran out), by name: how many more calls fail.</summary>
+    public Dictionary<string, int> Failing { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The options each activity call passed: every call must carry the shared retry policy.</summary>
+    public List<TaskOptions?> Options { get; } = [];
+
+    /// <summary>
+    /// What <see cref="CloseConsultationActivity"/> decides: the real decision function over a table built from
+    /// <see cref="StoredResponses"/> and <see cref="StoredDeadline"/>.
+    /// </summary>
+    private CloseResult Close(CloseRequest request)
+    {
+        var c = new ConsultationEntity
+        {
+            PartitionKey = this.Input.ConsultationId,
+            Participants = string.Join(',', this.Input.Participants),
+            Rule = WireNames.Of(this.Input.Rule),
+            Threshold = this.Input.Threshold,
+            Status = nameof(ConsultationStatus.Open),
+            Deadline = this.StoredDeadline ?? this.Input.Deadline,
+        };
+        var positions = this.Input.Participants.Select(n => this.StoredResponses.FirstOrDefault(r => r.Nation == n) is { } r
+            ? new PositionEntity { Nation = n, Position = WireNames.Of(r.Position), RespondedAt = r.SubmittedAt, Respondent = r.Respondent }
+            : new PositionEntity { Nation = n }).ToList();
+        var snapshot = new ConsultationSnapshot(c, positions);
+        Decision? decision = CloseConsultationActivity.Decide(snapshot, request);
+        var counted = ConsultationStore.StoredResponses(snapshot).Select(r => new CountedResponse(r.Nation, r.Position)).OrderBy(r => r.Nation, StringComparer.Ordinal).ToList();
+        return decision is null
+            ? new CloseResult(false, ConsultationStatus.Open, string.Empty, [], c.Deadline.UtcDateTime)
+            : new CloseResult(true, decision.Status, decision.Reason, counted, c.Deadline.UtcDateTime);
     }
 
     /// <summary>The orchestration clock (<c>context.CurrentUtcDateTime</c>).</summary>
     public DateTime Now { get; set; } = Builders.ConsultationInputBuilder.Opened;
 
-    /// <summary>What <see cref="CollectResponsesActivity"/> returns: the responses stored in the table.</summary>
+    /// <summary>The answers stored in the table (what <see cref="OpenConsultationActivity"/> returns and the close counts).</summary>
     public List<ResponseEvent> StoredResponses { get; } = [];
 
     public ConsultationInput Input { get; private set; } = null!;
@@ -118,8 +160,8 @@ internal sealed class OrchestrationHarness
         }
     }
 
-    /// <summary>The one <see cref="CloseConsultationActivity"/> call's request.</summary>
-    public CloseRequest CloseRequest => Assert.IsType<CloseRequest>(Assert.Single(this.CallsTo(nameof(CloseConsultationActivity))).Input);
+    /// <summary>The last <see cref="CloseConsultationActivity"/> call's request (the one that closed).</summary>
+    public CloseRequest CloseRequest => Assert.IsType<CloseRequest>(this.CallsTo(nameof(CloseConsultationActivity))[^1].Input);
 
     private Task<ConsultationResult> Run => this.run ?? throw new InvalidOperationException("Call Start first.");
 
@@ -141,15 +183,27 @@ internal sealed class OrchestrationHarness
         }
     }
 
-    /// <summary>Raises the Response event, as the HTTP layer does once it has stored a response.</summary>
-    public void Respond(string nation, Position position, DateTime? submittedAt = null) =>
-        this.Raise(this.responseWaits, new ResponseEvent(nation, position, $"reviewer-{nation.ToLowerInvariant()}", submittedAt ?? this.Now));
+    /// <summary>Stores a response and raises its event, as the HTTP layer does.</summary>
+    public void Respond(string nation, Position position, DateTime? submittedAt = null)
+    {
+        var response = new ResponseEvent(nation, position, $"reviewer-{nation.ToLowerInvariant()}", submittedAt ?? this.Now);
+        if (!this.StoredResponses.Any(r => r.Nation == nation))
+        {
+            this.StoredResponses.Add(response);
+        }
+
+        this.Raise(this.responseWaits, response);
+    }
 
     public void Withdraw(string reason, string requestedBy) =>
         this.Raise(this.withdrawWaits, new WithdrawEvent(reason, requestedBy, this.Now));
 
-    public void Extend(TimeSpan by, string requestedBy) =>
-        this.Raise(this.extendWaits, new ExtendEvent(by, requestedBy, this.Now));
+    /// <summary>Stores a new deadline and raises the Extend event, as the HTTP layer does.</summary>
+    public void Extend(DateTime until, string requestedBy)
+    {
+        this.StoredDeadline = until;
+        this.Raise(this.extendWaits, new ExtendEvent(until, requestedBy, this.Now));
+    }
 
     /// <summary>Moves the clock to the timer's time and fires it.</summary>
     public void Fire(TimerCall timer)
@@ -213,9 +267,16 @@ internal sealed class OrchestrationHarness
         return source.Task;
     }
 
-    private Task<T> Activity<T>(TaskName name, object? input, T result)
+    private Task<T> Activity<T>(TaskName name, object? input, T result, TaskOptions? options = null)
     {
+        this.Options.Add(options);
         this.Record(() => this.activities.Add(new ActivityCall(name.Name, input)));
+        if (this.Failing.TryGetValue(name.Name, out int left) && left != 0)
+        {
+            this.Failing[name.Name] = left - 1;
+            return Task.FromException<T>(new TaskFailedException(name.Name, 0, new TaskFailureDetails("InvalidOperationException", $"{name.Name} failed for good.", null, null, null)));
+        }
+
         return Task.FromResult(result);
     }
 

@@ -39,6 +39,7 @@ public sealed class AuthorizerTests
         ("anonymous", ApiAction.Withdraw, "401 401 401 401"),
         ("anonymous", ApiAction.Extend, "401 401 401 401"),
         ("anonymous", ApiAction.ListTasks, "401 401 401 401"),
+        ("anonymous", ApiAction.Reconcile, "401 401 401 401"),
 
         ("no role", ApiAction.StartConsultation, "403 403 403 403"),
         ("no role", ApiAction.ListConsultations, "403 403 403 403"),
@@ -48,6 +49,7 @@ public sealed class AuthorizerTests
         ("no role", ApiAction.Withdraw, "403 403 403 403"),
         ("no role", ApiAction.Extend, "403 403 403 403"),
         ("no role", ApiAction.ListTasks, "403 403 403 403"),
+        ("no role", ApiAction.Reconcile, "403 403 403 403"),
 
         ("staff", ApiAction.StartConsultation, "200 200 200 200"),
         ("staff", ApiAction.ListConsultations, "200 200 200 200"),
@@ -57,6 +59,7 @@ public sealed class AuthorizerTests
         ("staff", ApiAction.Withdraw, "200 200 200 200"),
         ("staff", ApiAction.Extend, "200 200 200 200"),
         ("staff", ApiAction.ListTasks, "403 403 403 403"),
+        ("staff", ApiAction.Reconcile, "403 403 403 403"),
 
         ("admin", ApiAction.StartConsultation, "200 200 200 200"),
         ("admin", ApiAction.ListConsultations, "200 200 200 200"),
@@ -66,6 +69,7 @@ public sealed class AuthorizerTests
         ("admin", ApiAction.Withdraw, "200 200 200 200"),
         ("admin", ApiAction.Extend, "200 200 200 200"),
         ("admin", ApiAction.ListTasks, "403 403 403 403"),
+        ("admin", ApiAction.Reconcile, "200 200 200 200"),
 
         ("reviewer FR", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer FR", ApiAction.ListConsultations, "403 403 403 403"),
@@ -75,6 +79,7 @@ public sealed class AuthorizerTests
         ("reviewer FR", ApiAction.Withdraw, "403 403 403 403"),
         ("reviewer FR", ApiAction.Extend, "403 403 403 403"),
         ("reviewer FR", ApiAction.ListTasks, "200 200 200 200"),
+        ("reviewer FR", ApiAction.Reconcile, "403 403 403 403"),
 
         ("reviewer without nation", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer without nation", ApiAction.ListConsultations, "403 403 403 403"),
@@ -84,6 +89,7 @@ public sealed class AuthorizerTests
         ("reviewer without nation", ApiAction.Withdraw, "403 403 403 403"),
         ("reviewer without nation", ApiAction.Extend, "403 403 403 403"),
         ("reviewer without nation", ApiAction.ListTasks, "403 403 403 403"),
+        ("reviewer without nation", ApiAction.Reconcile, "403 403 403 403"),
 
         ("reviewer FR and DE", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.ListConsultations, "403 403 403 403"),
@@ -93,6 +99,7 @@ public sealed class AuthorizerTests
         ("reviewer FR and DE", ApiAction.Withdraw, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.Extend, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.ListTasks, "403 403 403 403"),
+        ("reviewer FR and DE", ApiAction.Reconcile, "403 403 403 403"),
 
         ("staff and reviewer FR", ApiAction.StartConsultation, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.ListConsultations, "200 200 200 200"),
@@ -102,6 +109,7 @@ public sealed class AuthorizerTests
         ("staff and reviewer FR", ApiAction.Withdraw, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.Extend, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.ListTasks, "200 200 200 200"),
+        ("staff and reviewer FR", ApiAction.Reconcile, "403 403 403 403"),
     ];
 
     public static TheoryData<string, ApiAction, string, int> Cases()

@@ -1,0 +1,108 @@
+using G7Flows.Workflows.Consultations.Domain;
+using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Publishing;
+using G7Flows.Workflows.Platform.Security;
+using G7Flows.Workflows.Platform.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using static G7Flows.Workflows.Platform.Http.HandlerSupport;
+
+namespace G7Flows.Workflows.Consultations.Api;
+
+/// <summary>A consultation whose table row and orchestration disagree, and what a repair does about it.</summary>
+/// <param name="Problem"><c>workflow-missing</c>, <c>workflow-failed</c> or <c>workflow-ended</c>.</param>
+public sealed record Disagreement(string ConsultationId, string TableStatus, string? EngineStatus, string Problem, string Repair);
+
+/// <summary>Admins: list and repair consultations whose tables and orchestrations disagree.</summary>
+public sealed partial class ConsultationApi
+{
+    private const int ReconcileLimit = 1000;
+
+    /// <summary><c>GET /api/admin/consultations/disagreements</c></summary>
+    public Task<IResult> ListDisagreementsAsync(HttpRequest request, DurableTaskClient client) => this.GuardAsync(async ct =>
+    {
+        if (Refused(Authorizer.Decide(Caller.FromPrincipal(request.HttpContext.User), ApiAction.Reconcile)) is { } refused)
+        {
+            return refused;
+        }
+
+        IReadOnlyList<Disagreement> found = await this.FindDisagreementsAsync(client, ct);
+        return TypedResults.Json(new { items = found }, Json.Options);
+    });
+
+    /// <summary>
+    /// <c>POST /api/admin/consultations/repair</c>: a missing workflow is started (the stored consultation is its
+    /// input); a failed or ended one leaves the consultation <c>Failed</c> with the reason, and staff notified.
+    /// </summary>
+    public Task<IResult> RepairAsync(HttpRequest request, DurableTaskClient client) => this.GuardAsync(async ct =>
+    {
+        Caller? caller = Caller.FromPrincipal(request.HttpContext.User);
+        if (Refused(Authorizer.Decide(caller, ApiAction.Reconcile)) is { } refused)
+        {
+            return refused;
+        }
+
+        IReadOnlyList<Disagreement> found = await this.FindDisagreementsAsync(client, ct);
+        DateTimeOffset now = TruncateToMilliseconds(clock.GetUtcNow());
+        foreach (Disagreement d in found)
+        {
+            if (d.Problem == "workflow-missing")
+            {
+                ConsultationSnapshot? snapshot = await store.GetAsync(d.ConsultationId, ct);
+                if (snapshot is not null)
+                {
+                    var reminders = ConsultationStore.SplitList(snapshot.Consultation.Reminders)
+                        .Select(r => IsoDuration.TryParse(r, out TimeSpan t) ? t : TimeSpan.Zero).Where(t => t > TimeSpan.Zero).ToList();
+                    await store.AssignTasksAsync(snapshot, snapshot.Consultation.CreatedAt, ct);
+                    await EnsureStartedAsync(client, snapshot.Consultation, reminders, ct);
+                }
+            }
+            else
+            {
+                ConsultationEntity c = await store.MarkFailedAsync(new FailureRequest(d.ConsultationId, "the engine", $"the orchestration is {d.EngineStatus}", now.UtcDateTime), ct);
+                await store.SettleCopiesAsync(c, ct);
+            }
+
+            await audit.AppendAsync(new AuditEntry(d.ConsultationId, now, caller!.Name, "workflow-repaired", Source(request), $"repair-{d.Problem}", Detail: d.Repair), ct);
+            logger.LogWarning("Consultation {ConsultationId} repaired: {Problem}; {Repair}", d.ConsultationId, d.Problem, d.Repair);
+        }
+
+        return TypedResults.Json(new { repaired = found }, Json.Options);
+    });
+
+    private async Task<IReadOnlyList<Disagreement>> FindDisagreementsAsync(DurableTaskClient client, CancellationToken ct)
+    {
+        var found = new List<Disagreement>();
+        string? token = null;
+        int seen = 0;
+        do
+        {
+            ConsultationPage page = await store.ListAsync(ConsultationStatus.Open, null, 100, token, ct);
+            foreach (ConsultationIndexEntity row in page.Items)
+            {
+                OrchestrationMetadata? instance = await client.GetInstanceAsync(row.ConsultationId, ct);
+                Disagreement? d = instance?.RuntimeStatus switch
+                {
+                    null => new(row.ConsultationId, row.Status, null, "workflow-missing", "start the workflow from the stored consultation"),
+                    OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
+                        new(row.ConsultationId, row.Status, instance.RuntimeStatus.ToString(), "workflow-failed", "mark the consultation Failed and notify staff"),
+                    OrchestrationRuntimeStatus.Completed =>
+                        new(row.ConsultationId, row.Status, instance.RuntimeStatus.ToString(), "workflow-ended", "mark the consultation Failed and notify staff"),
+                    _ => null,
+                };
+                if (d is not null)
+                {
+                    found.Add(d);
+                }
+            }
+
+            seen += page.Items.Count;
+            token = page.ContinuationToken;
+        }
+        while (token is not null && seen < ReconcileLimit);
+
+        return found;
+    }
+}
