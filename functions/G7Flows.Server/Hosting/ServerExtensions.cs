@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.AspNetCore.Authorization;
 using DurableTask.AzureStorage;
 using G7Flows.Server.Diagnostics;
@@ -50,7 +51,10 @@ public static class ServerExtensions
             new ConfigurationChangeTokenSource<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, builder.Configuration));
         // Deny by default: every endpoint needs an authenticated caller unless its route is marked anonymous
         // (RouteAccess.Anonymous: health and published material). The core's Authorizer then decides who may do what.
-        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // A request to an anonymous path with a method it does not serve still gets its 405 (not a 401).
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder()
+            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && AnonymousPaths.Matches(http.Request.Path)))
+            .Build());
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -88,6 +92,19 @@ public static class ServerExtensions
         app.MapG7FlowsApi();
         return app;
     }
+}
+
+/// <summary>The paths of the routes marked <see cref="RouteAccess.Anonymous"/>, matched as route templates.</summary>
+internal static class AnonymousPaths
+{
+    private static readonly TemplateMatcher[] Matchers =
+    [
+        .. WorkflowModules.Routes
+            .Where(r => r.Access == RouteAccess.Anonymous)
+            .Select(r => new TemplateMatcher(TemplateParser.Parse($"{ApiRoute.Prefix}/{r.Template}"), new RouteValueDictionary())),
+    ];
+
+    public static bool Matches(PathString path) => Matchers.Any(m => m.TryMatch(path, new RouteValueDictionary()));
 }
 
 /// <summary>Creates G7Flows' tables and containers before the API and the engine start.</summary>

@@ -135,6 +135,10 @@ public sealed class BadInputCorpus
 
     private static ApiRoute HealthRoute => Route("Health");
 
+    private static ApiRoute DisagreementsRoute => Route("ListConsultationDisagreements");
+
+    private static ApiRoute RepairRoute => Route("RepairConsultations");
+
     private static string J(string text) => JsonSerializer.Serialize(text);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
@@ -206,6 +210,8 @@ public sealed class BadInputCorpus
             (WithdrawRoute, HttpMethod.Post, this.OpenPath("/withdraw"), Claims.Staff, ValidWithdrawBody),
             (ExtendRoute, HttpMethod.Post, this.OpenPath("/extend"), Claims.Staff, ValidExtendBody),
             (TasksRoute, HttpMethod.Get, "/api/tasks", Claims.Reviewer(NationOfReviewer), null),
+            (DisagreementsRoute, HttpMethod.Get, "/api/admin/consultations/disagreements", Claims.Staff, null),
+            (RepairRoute, HttpMethod.Post, "/api/admin/consultations/repair", Claims.Staff, null),
         };
         foreach (var (route, method, path, who, body) in endpoints)
         {
@@ -617,6 +623,13 @@ public sealed class BadInputCorpus
         foreach (var (name, auth) in outsiders.Skip(1).Concat([("staff", this.staff), ("an admin", "Bearer " + Tokens.Admin())]))
         {
             this.Add($"{name} lists review tasks", TasksRoute, HttpMethod.Get, "/api/tasks", auth, null, [403]);
+        }
+
+        // Only admins repair workflows: not staff, not reviewers, not anyone else.
+        foreach (var (name, auth) in outsiders.Concat([("staff", this.staff), ("the FR reviewer", this.reviewer)]))
+        {
+            this.Add($"{name} lists workflow disagreements", DisagreementsRoute, HttpMethod.Get, "/api/admin/consultations/disagreements", auth, null, [403]);
+            this.Add($"{name} repairs workflows", RepairRoute, HttpMethod.Post, "/api/admin/consultations/repair", auth, null, [403]);
         }
 
         foreach (var (name, auth) in new[] { ("staff", this.staff), ("an admin", "Bearer " + Tokens.Admin()), ("the FR reviewer", this.reviewer) })
