@@ -10,7 +10,8 @@ namespace G7Flows.Workflows.Disclosures.Publishing;
 /// HTML: Markdig's <c>DisableHtml</c> turns HTML blocks and inline tags into text. Links keep only http, https and
 /// mailto addresses or relative ones; any other scheme (<c>javascript:</c>, <c>data:</c>, <c>vbscript:</c> ...) leaves
 /// the link text as plain text, because Markdig itself writes whatever destination it was given. Images become links
-/// to the image, so a published page never loads anything from elsewhere.
+/// to the image, so a published page never loads anything from elsewhere. Headings move down one level (# is h2),
+/// because the page's own title is its h1.
 /// </summary>
 /// <remarks>
 /// Cost: Markdig 1.6.0 parses long runs of unclosed inline links (<c>[a](b</c> repeated) in quadratic time, about
@@ -53,6 +54,7 @@ public static class DisclosureMarkdown
         try
         {
             MarkdownDocument document = Markdown.Parse(markdown, Pipeline);
+            ShiftHeadings(document);
             MakeLinksSafe(document);
             html = Markdown.ToHtml(document, Pipeline);
             return true;
@@ -93,6 +95,14 @@ public static class DisclosureMarkdown
 
         string scheme = compact[..colon];
         return SafeSchemes.Any(safe => string.Equals(scheme, safe, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static void ShiftHeadings(MarkdownDocument document)
+    {
+        foreach (HeadingBlock heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + 1, 6);
+        }
     }
 
     private static void MakeLinksSafe(MarkdownDocument document)

@@ -144,13 +144,27 @@ public sealed class DisclosureMarkdownTests
         string html = DisclosureMarkdown.ToHtml(markdown);
 
         // Assert
-        Assert.Contains("<h1>Budget</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Budget</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Bold</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<em>italic</em>", html, StringComparison.Ordinal);
         Assert.Contains("<del>struck</del>", html, StringComparison.Ordinal);
         Assert.Contains("<li>two</li>", html, StringComparison.Ordinal);
         Assert.Contains("<table>", html, StringComparison.Ordinal);
         Assert.Contains("<td style=\"text-align: right;\">90.6</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headings_move_down_a_level_below_the_pages_title_and_stop_at_h6()
+    {
+        // Act
+        string html = DisclosureMarkdown.ToHtml("# One\n\nTwo\n---\n\n##### Five\n\n###### Six");
+
+        // Assert
+        Assert.Contains("<h2>One</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Two</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h6>Five</h6>", html, StringComparison.Ordinal);
+        Assert.Contains("<h6>Six</h6>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed partial class PublicDisclosureRendererTests
         Assert.Contains("<dt>Kind</dt><dd>Defence policy</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Revision</dt><dd>2</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Published</dt><dd><time datetime=\"2026-03-20T12:30:00Z\">2026-03-20 12:30:00 UTC</time></dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<h1>Summary</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Summary</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>three</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Public comments (1)</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Citizens for Transparency</strong>", html, StringComparison.Ordinal);
