@@ -1,0 +1,146 @@
+using System.Diagnostics.CodeAnalysis;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace G7Flows.Workflows.Disclosures.Publishing;
+
+/// <summary>
+/// Renders a disclosure's Markdown body to an HTML fragment that is safe to put in a public page. Raw HTML is not
+/// HTML: Markdig's <c>DisableHtml</c> turns HTML blocks and inline tags into text. Links keep only http, https and
+/// mailto addresses or relative ones; any other scheme (<c>javascript:</c>, <c>data:</c>, <c>vbscript:</c> ...) leaves
+/// the link text as plain text, because Markdig itself writes whatever destination it was given. Images become links
+/// to the image, so a published page never loads anything from elsewhere. Headings move down one level (# is h2),
+/// because the page's own title is its h1.
+/// </summary>
+/// <remarks>
+/// Cost: Markdig 1.6.0 parses long runs of unclosed inline links (<c>[a](b</c> repeated) in quadratic time, about
+/// 14 s for a 200,000-character body on a two-core machine; ordinary documents of that size take milliseconds.
+/// Render once, where the time is affordable (publication), not on every request.
+/// </remarks>
+public static class DisclosureMarkdown
+{
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseReferralLinks("nofollow", "noopener", "noreferrer")
+        .Build();
+
+    /// <summary>
+    /// The HTML fragment for <paramref name="markdown"/> (CommonMark with pipe tables, strikethrough and bare URLs as
+    /// links). It never throws for any string: a body nested deeper than Markdig allows (<see cref="TryToHtml"/> is
+    /// false) is shown as preformatted plain text, encoded, so a publication never fails on its body.
+    /// </summary>
+    public static string ToHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return TryToHtml(markdown, out string? html)
+            ? html
+            : "<pre class=\"plain\">" + PublicHtml.Encode(markdown) + "</pre>\n";
+    }
+
+    /// <summary>
+    /// Renders <paramref name="markdown"/>, or returns false when its elements are nested deeper than Markdig's limit
+    /// (128 levels: a long run of <c>*a</c>, <c>&gt;</c> or <c>![</c>, for instance). A submission can use this to
+    /// refuse such a body up front.
+    /// </summary>
+    public static bool TryToHtml(string markdown, [NotNullWhen(true)] out string? html)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            MarkdownDocument document = Markdown.Parse(markdown, Pipeline);
+            ShiftHeadings(document);
+            MakeLinksSafe(document);
+            html = Markdown.ToHtml(document, Pipeline);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's depth limit; the input itself is never an invalid argument here.
+            html = null;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True for a link destination that may be written into an <c>href</c>: relative, or with one of the
+    /// <see cref="SafeSchemes"/>. The scheme is read the way browsers read it, ignoring ASCII whitespace and
+    /// control characters anywhere in it and letter case.
+    /// </summary>
+    public static bool IsSafeUrl(string? url)
+    {
+        if (url is null)
+        {
+            return true;
+        }
+
+        string compact = string.Concat(url.Where(c => c > ' '));
+        int colon = compact.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return true;
+        }
+
+        int pathStart = compact.IndexOfAny(['/', '?', '#']);
+        if (pathStart >= 0 && pathStart < colon)
+        {
+            // "/a:b", "?x=a:b" or "#a:b": the colon is not part of a scheme.
+            return true;
+        }
+
+        string scheme = compact[..colon];
+        return SafeSchemes.Any(safe => string.Equals(scheme, safe, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static void ShiftHeadings(MarkdownDocument document)
+    {
+        foreach (HeadingBlock heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+    }
+
+    private static void MakeLinksSafe(MarkdownDocument document)
+    {
+        foreach (LinkInline link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!IsSafeUrl(link.Url))
+            {
+                Unwrap(link);
+            }
+            else if (link.IsImage)
+            {
+                link.IsImage = false;
+                if (link.FirstChild is null)
+                {
+                    link.AppendChild(new LiteralInline(link.Url ?? string.Empty));
+                }
+            }
+        }
+
+        foreach (AutolinkInline autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!IsSafeUrl(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+    }
+
+    /// <summary>Replaces a link by its text.</summary>
+    private static void Unwrap(LinkInline link)
+    {
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+
+        link.Remove();
+    }
+}
