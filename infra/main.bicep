@@ -9,7 +9,7 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@description('Azure region of every resource; it must offer the Flex Consumption plan with .NET 10 isolated.')
 @metadata({
   azd: {
     type: 'location'
@@ -34,6 +34,11 @@ param authClientId string
 
 @description('Tenant id of the G7Flows API app registration (AUTH_TENANT_ID); empty for the deployment\'s tenant.')
 param authTenantId string = ''
+
+@description('Always-ready instances of the durable trigger group (orchestrations, activities, entities) on Flex Consumption; Microsoft recommends at least one for Durable Functions. 0 scales to zero.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyDurableInstances int = 1
 
 @description('Also deploy the self-hosted G7Flows server as an Azure Container App.')
 param deployContainerApp bool = false
@@ -137,6 +142,7 @@ module api 'app/api.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: applicationInsightsName
     taskHubName: taskHubName
+    alwaysReadyDurableInstances: alwaysReadyDurableInstances
     authClientId: authClientId
     authTenantId: effectiveAuthTenantId
   }

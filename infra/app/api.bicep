@@ -47,6 +47,10 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('Always-ready instances of the durable trigger group; 0 lets it scale to zero.')
+@minValue(0)
+param alwaysReadyDurableInstances int
+
 @description('Client (application) id of the G7Flows API app registration in Microsoft Entra ID.')
 param authClientId string
 
@@ -111,6 +115,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // Durable Functions on Flex Consumption: an always-ready instance of the durable group keeps the
+        // orchestrations' queues polled without waiting for a scale-out from zero.
+        alwaysReady: alwaysReadyDurableInstances == 0
+          ? []
+          : [
+              {
+                name: 'durable'
+                instanceCount: alwaysReadyDurableInstances
+              }
+            ]
       }
       // Flex Consumption takes the runtime from here; FUNCTIONS_WORKER_RUNTIME and
       // FUNCTIONS_EXTENSION_VERSION are not allowed in its app settings.
@@ -120,6 +134,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       }
     }
   }
+
+  // The sites/config writes below run one after another (dependsOn): ARM would otherwise send them in
+  // parallel, and concurrent writes to one site's configuration conflict or overwrite each other.
 
   // Identity-based connections only: no account keys, no connection strings with secrets.
   resource appSettings 'config' = {
@@ -176,6 +193,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
     }
+    dependsOn: [
+      appSettings
+    ]
   }
 
   // No FTP or basic-auth publishing: azd deploys with a Microsoft Entra token.
@@ -184,6 +204,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+    dependsOn: [
+      authSettings
+    ]
   }
 
   resource scmPublishing 'basicPublishingCredentialsPolicies' = {
@@ -191,6 +214,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+    dependsOn: [
+      ftpPublishing
+    ]
   }
 }
 

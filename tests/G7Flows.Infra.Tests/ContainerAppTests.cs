@@ -125,4 +125,15 @@ public sealed class ContainerAppTests
         Assert.Equal("[parameters('logAnalyticsId')]", diagnostics.Properties.GetProperty("workspaceId").GetString());
         Assert.Contains("'monitoring'", CompiledTemplate.ModuleParameter("server", "logAnalyticsId").GetString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("rbac")]
+    public void Container_app_is_created_after(string module)
+    {
+        // Act
+        var dependsOn = CompiledTemplate.Module("server").DependsOn;
+
+        // Assert: storage roles before the first revision starts.
+        Assert.Contains(dependsOn, id => id.EndsWith($"'Microsoft.Resources/deployments', '{module}')]", StringComparison.Ordinal));
+    }
 }

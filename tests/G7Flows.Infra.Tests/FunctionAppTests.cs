@@ -6,6 +6,14 @@ public sealed class FunctionAppTests
 {
     private static TemplateResource FunctionApp => CompiledTemplate.Single("Microsoft.Web/sites");
 
+    private static System.Text.Json.JsonElement SiteConfig => FunctionApp.Properties.GetProperty("siteConfig");
+
+    /// <summary>The resource id ARM gives a sites/config or policy resource of the app, as other resources name it in dependsOn.</summary>
+    private static string ConfigId(string type, string name) => $"[resourceId('{type}', parameters('name'), '{name}')]";
+
+    private static string DeploymentId(string module) =>
+        $"[extensionResourceId(format('/subscriptions/{{0}}/resourceGroups/{{1}}', subscription().subscriptionId, format('{{0}}{{1}}', variables('abbreviations').resourceGroup, parameters('environmentName'))), 'Microsoft.Resources/deployments', '{module}')]";
+
     [Fact]
     public void Function_app_runs_on_a_flex_consumption_plan()
     {
@@ -90,5 +98,72 @@ public sealed class FunctionAppTests
         // Assert
         Assert.Equal(2, policies.Count);
         Assert.All(policies, policy => Assert.False(policy.Properties.GetProperty("allow").GetBoolean()));
+    }
+
+    [Fact]
+    public void Site_configuration_writes_run_one_after_another()
+    {
+        // Arrange
+        var appSettings = Assert.Single(CompiledTemplate.OfType("Microsoft.Web/sites/config"), config => config.Name.Contains("'appsettings'", StringComparison.Ordinal));
+        var authSettings = Assert.Single(CompiledTemplate.OfType("Microsoft.Web/sites/config"), config => config.Name.Contains("'authsettingsV2'", StringComparison.Ordinal));
+        var policies = CompiledTemplate.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        var ftp = Assert.Single(policies, policy => policy.Name.Contains("'ftp'", StringComparison.Ordinal));
+        var scm = Assert.Single(policies, policy => policy.Name.Contains("'scm'", StringComparison.Ordinal));
+
+        // Act / Assert: app settings, then authentication, then the publishing policies, one at a time.
+        Assert.Equal(["[resourceId('Microsoft.Web/sites', parameters('name'))]"], appSettings.DependsOn);
+        Assert.Contains(ConfigId("Microsoft.Web/sites/config", "appsettings"), authSettings.DependsOn);
+        Assert.Contains(ConfigId("Microsoft.Web/sites/config", "authsettingsV2"), ftp.DependsOn);
+        Assert.Contains(ConfigId("Microsoft.Web/sites/basicPublishingCredentialsPolicies", "ftp"), scm.DependsOn);
+    }
+
+    [Theory]
+    [InlineData("rbac")]
+    public void Function_app_is_created_after(string module)
+    {
+        // Act: the host's first storage calls need its roles.
+        var dependsOn = CompiledTemplate.Module("api").DependsOn;
+
+        // Assert
+        Assert.Contains(DeploymentId(module), dependsOn);
+    }
+
+    [Fact]
+    public void Role_assignments_of_the_app_identity_are_all_in_the_module_the_app_waits_for()
+    {
+        // Act
+        var modules = CompiledTemplate.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(assignment => assignment.Properties.GetProperty("principalType").GetString() == "ServicePrincipal")
+            .Select(assignment => assignment.Module)
+            .Distinct();
+
+        // Assert
+        Assert.Equal(["rbac"], modules);
+    }
+
+    [Fact]
+    public void Durable_trigger_group_has_one_always_ready_instance_by_default()
+    {
+        // Act
+        var alwaysReady = FunctionApp.Properties.GetProperty("functionAppConfig").GetProperty("scaleAndConcurrency").GetProperty("alwaysReady").GetString();
+        var parameter = CompiledTemplate.MainParameter("alwaysReadyDurableInstances");
+
+        // Assert
+        Assert.Equal(
+            "[if(equals(parameters('alwaysReadyDurableInstances'), 0), createArray(), createArray(createObject('name', 'durable', 'instanceCount', parameters('alwaysReadyDurableInstances'))))]",
+            alwaysReady);
+        Assert.Equal("[parameters('alwaysReadyDurableInstances')]", CompiledTemplate.ModuleParameter("api", "alwaysReadyDurableInstances").GetString());
+        Assert.Equal(1, parameter.GetProperty("defaultValue").GetInt32());
+        Assert.Equal(0, parameter.GetProperty("minValue").GetInt32());
+    }
+
+    [Fact]
+    public void Function_app_requires_tls_1_2()
+    {
+        // Act
+        var minTlsVersion = SiteConfig.GetProperty("minTlsVersion").GetString();
+
+        // Assert
+        Assert.Equal("1.2", minTlsVersion);
     }
 }
