@@ -35,6 +35,15 @@ param authClientId string
 @description('Tenant id of the G7Flows API app registration (AUTH_TENANT_ID); empty for the deployment\'s tenant.')
 param authTenantId string = ''
 
+@description('Comma-separated client ids of the applications whose tokens Easy Auth accepts (a front end, the Azure CLI for checks). Empty accepts none but the API\'s own registration.')
+param authAllowedApplications string = ''
+
+@description('Comma-separated object ids of the Microsoft Entra groups whose members Easy Auth accepts; empty for no group restriction. Needs the groups claim in tokens.')
+param authAllowedGroups string = ''
+
+@description('Comma-separated object ids of the users or service principals Easy Auth accepts; empty for no restriction by identity.')
+param authAllowedIdentities string = ''
+
 @description('Always-ready instances of the durable trigger group (orchestrations, activities, entities) on Flex Consumption; Microsoft recommends at least one for Durable Functions. 0 scales to zero.')
 @minValue(0)
 @maxValue(10)
@@ -66,12 +75,21 @@ var tags = {
 }
 var taskHubName = 'G7Flows'
 var effectiveAuthTenantId = empty(authTenantId) ? tenant().tenantId : authTenantId
+// The comma-separated parameters (azd passes text) as lists, without spaces.
+var authAllowedApplicationIds = empty(trim(authAllowedApplications)) ? [] : split(replace(authAllowedApplications, ' ', ''), ',')
+var authAllowedGroupIds = empty(trim(authAllowedGroups)) ? [] : split(replace(authAllowedGroups, ' ', ''), ',')
+var authAllowedIdentityIds = empty(trim(authAllowedIdentities)) ? [] : split(replace(authAllowedIdentities, ' ', ''), ',')
+// Easy Auth reads an empty list as "any application", so without a list only the API's own registration
+// is allowed: no client can call until one is named (docs/deploy.md).
+var effectiveAuthAllowedApplications = empty(authAllowedApplicationIds) ? [authClientId] : authAllowedApplicationIds
 var functionAppName = '${abbreviations.functionApp}api-${resourceToken}'
 var identityName = '${abbreviations.managedIdentity}api-${resourceToken}'
 var storageAccountName = '${abbreviations.storageAccount}${resourceToken}'
 var applicationInsightsName = '${abbreviations.applicationInsights}${resourceToken}'
 // Flex Consumption reads its deployment package from this container.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+// The one list of anonymous paths (Easy Auth's excluded paths), also read by the app's tests.
+var anonymousPaths = loadJsonContent('anonymous-paths.json').paths
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbreviations.resourceGroup}${environmentName}'
@@ -145,6 +163,10 @@ module api 'app/api.bicep' = {
     alwaysReadyDurableInstances: alwaysReadyDurableInstances
     authClientId: authClientId
     authTenantId: effectiveAuthTenantId
+    authAllowedApplications: effectiveAuthAllowedApplications
+    authAllowedGroups: authAllowedGroupIds
+    authAllowedIdentities: authAllowedIdentityIds
+    anonymousPaths: anonymousPaths
   }
   dependsOn: [
     monitoring

@@ -57,10 +57,18 @@ param authClientId string
 @description('Tenant id of the G7Flows API app registration.')
 param authTenantId string
 
-@description('Paths served without authentication (App Service Authentication excludedPaths).')
-param anonymousPaths array = [
-  '/api/health'
-]
+@description('Client ids of the applications whose tokens Easy Auth accepts; never empty (an empty list would accept any application).')
+@minLength(1)
+param authAllowedApplications array
+
+@description('Object ids of the groups whose members Easy Auth accepts; empty for no group restriction.')
+param authAllowedGroups array
+
+@description('Object ids of the users or service principals Easy Auth accepts; empty for no restriction by identity.')
+param authAllowedIdentities array
+
+@description('Paths served without authentication (App Service Authentication excludedPaths), from infra/anonymous-paths.json.')
+param anonymousPaths array
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -69,6 +77,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
+
+// An empty list means "no restriction" to Easy Auth, so a list is sent only when it has entries.
+var allowedPrincipals = union(
+  empty(authAllowedGroups) ? {} : { groups: authAllowedGroups },
+  empty(authAllowedIdentities) ? {} : { identities: authAllowedIdentities }
+)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -139,6 +153,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   // parallel, and concurrent writes to one site's configuration conflict or overwrite each other.
 
   // Identity-based connections only: no account keys, no connection strings with secrets.
+  // WEBSITE_AUTH_ENABLED is never set here: App Service sets it when Easy Auth is on, and the code trusts
+  // X-MS-CLIENT-PRINCIPAL only then; an app setting would make the header forgeable (a test checks).
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: {
@@ -155,8 +171,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
-  // App Service Authentication (Easy Auth): only callers with a token for the G7Flows API reach the
-  // code, which then reads the caller from X-MS-CLIENT-PRINCIPAL.
+  // App Service Authentication (Easy Auth): only callers with a token for the G7Flows API, obtained by an
+  // allowed client application, reach the code, which then reads the caller from X-MS-CLIENT-PRINCIPAL.
   resource authSettings 'config' = {
     name: 'authsettingsV2'
     properties: {
@@ -189,6 +205,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
               'api://${authClientId}'
               authClientId
             ]
+            // "Any application in the tenant" is not enough: the token must come from an allowed client
+            // application and, when lists are given, belong to an allowed group or identity.
+            defaultAuthorizationPolicy: {
+              allowedApplications: authAllowedApplications
+              allowedPrincipals: allowedPrincipals
+            }
           }
         }
       }

@@ -33,6 +33,9 @@ public sealed class AzdTests
     [InlineData("authClientId", "${AUTH_CLIENT_ID}")]
     [InlineData("authTenantId", "${AUTH_TENANT_ID}")]
     [InlineData("deployContainerApp", "${DEPLOY_CONTAINER_APP=false}")]
+    [InlineData("authAllowedApplications", "${AUTH_ALLOWED_APPLICATIONS}")]
+    [InlineData("authAllowedGroups", "${AUTH_ALLOWED_GROUPS}")]
+    [InlineData("authAllowedIdentities", "${AUTH_ALLOWED_IDENTITIES}")]
     [InlineData("alwaysReadyDurableInstances", "${ALWAYS_READY_DURABLE_INSTANCES=1}")]
     public void Parameter_file_takes_the_parameter_from_the_azd_environment(string parameter, string value)
     {
