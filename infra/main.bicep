@@ -1,6 +1,6 @@
 // G7Flows in Azure: the functions app on Flex Consumption with a user-assigned identity, a keyless storage
-// account, identity-based Application Insights, App Service Authentication with Microsoft Entra ID and,
-// optionally, the self-hosted server as a Container App. Deployed by `azd up` (see docs/deploy.md).
+// account, identity-only monitoring, App Service Authentication with Microsoft Entra ID and, optionally,
+// the self-hosted server as a Container App. Deployed by `azd up` (see docs/deploy.md).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -159,6 +159,7 @@ module api 'app/api.bicep' = {
     storageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: applicationInsightsName
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
     taskHubName: taskHubName
     alwaysReadyDurableInstances: alwaysReadyDurableInstances
     authClientId: authClientId
@@ -169,7 +170,6 @@ module api 'app/api.bicep' = {
     anonymousPaths: anonymousPaths
   }
   dependsOn: [
-    monitoring
     rbac // the host needs its storage roles before it starts
     storage
   ]
@@ -212,6 +212,7 @@ output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
 output G7FLOWS_TASK_HUB string = taskHubName
 output AUTH_CLIENT_ID string = authClientId
 output AUTH_TENANT_ID string = effectiveAuthTenantId

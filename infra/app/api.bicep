@@ -31,6 +31,9 @@ param deploymentContainerName string
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
+@description('Resource id of the Log Analytics workspace that receives the app\'s platform logs.')
+param logAnalyticsId string
+
 @description('Durable Task hub name shared by every G7Flows host.')
 param taskHubName string
 
@@ -238,6 +241,28 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     }
     dependsOn: [
       ftpPublishing
+    ]
+  }
+}
+
+// Platform logs of the app (function execution logs, and what the platform records about it) go to the
+// workspace, beside the storage audit logs.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-log-analytics'
+  scope: functionApp
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
     ]
   }
 }

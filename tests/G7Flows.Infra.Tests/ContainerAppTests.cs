@@ -115,7 +115,7 @@ public sealed class ContainerAppTests
     {
         // Arrange
         var environment = CompiledTemplate.Single("Microsoft.App/managedEnvironments");
-        var diagnostics = CompiledTemplate.Single("Microsoft.Insights/diagnosticSettings");
+        var diagnostics = CompiledTemplate.SingleIn("server", "Microsoft.Insights/diagnosticSettings");
 
         // Act
         var destination = environment.Properties.GetProperty("appLogsConfiguration").GetProperty("destination").GetString();

@@ -166,4 +166,18 @@ public sealed class FunctionAppTests
         // Assert
         Assert.Equal("1.2", minTlsVersion);
     }
+
+    [Fact]
+    public void Function_app_logs_go_to_the_workspace()
+    {
+        // Act
+        var diagnostics = CompiledTemplate.SingleIn("api", "Microsoft.Insights/diagnosticSettings");
+        var logs = diagnostics.Properties.GetProperty("logs").EnumerateArray().Select(log => log.GetProperty("categoryGroup").GetString());
+
+        // Assert
+        Assert.Equal("[resourceId('Microsoft.Web/sites', parameters('name'))]", diagnostics.Scope);
+        Assert.Equal("[parameters('logAnalyticsId')]", diagnostics.Properties.GetProperty("workspaceId").GetString());
+        Assert.Equal(["allLogs"], logs);
+        Assert.EndsWith("'monitoring'), '2025-04-01').outputs.logAnalyticsId.value]", CompiledTemplate.ModuleParameter("api", "logAnalyticsId").GetString(), StringComparison.Ordinal);
+    }
 }

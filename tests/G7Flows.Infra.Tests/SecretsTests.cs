@@ -70,6 +70,19 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void Log_analytics_workspace_refuses_ingestion_with_its_shared_keys()
+    {
+        // Arrange
+        var workspace = CompiledTemplate.Single("Microsoft.OperationalInsights/workspaces");
+
+        // Act
+        var disableLocalAuth = workspace.Properties.GetProperty("features").GetProperty("disableLocalAuth");
+
+        // Assert
+        Assert.Equal(JsonValueKind.True, disableLocalAuth.ValueKind);
+    }
+
+    [Fact]
     public void Application_insights_refuses_telemetry_without_a_microsoft_entra_token()
     {
         // Arrange
