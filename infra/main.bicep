@@ -1,6 +1,8 @@
 // G7Flows in Azure: the functions app on Flex Consumption with a user-assigned identity, a keyless storage
-// account, identity-only monitoring, App Service Authentication with Microsoft Entra ID and, optionally,
-// the self-hosted server as a Container App. Deployed by `azd up` (see docs/deploy.md).
+// account for the Functions host and the Durable Task hub, a second keyless account for G7Flows' own data
+// (audit trail, published records), identity-only monitoring, App Service Authentication with Microsoft
+// Entra ID and, optionally, the self-hosted server as a Container App. Deployed by `azd up` (see
+// docs/deploy.md).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -17,7 +19,14 @@ param environmentName string
 })
 param location string
 
-@description('Principal (object) id of the deployer, who gets the app\'s storage data roles; azd sets AZURE_PRINCIPAL_ID. Empty to skip.')
+@description('prod or dev. Production keeps published records for ten years by default. Empty (the azd default) derives it from the environment name: a name containing "prod" is production.')
+@allowed([
+  'dev'
+  'prod'
+])
+param environmentType string = contains(toLower(environmentName), 'prod') ? 'prod' : 'dev'
+
+@description('Principal (object) id of the deployer; azd sets AZURE_PRINCIPAL_ID. Used only when deployerDataAccess is true.')
 param principalId string = ''
 
 @description('Principal type of the deployer: User when a person runs azd, ServicePrincipal in a pipeline.')
@@ -26,6 +35,9 @@ param principalId string = ''
   'ServicePrincipal'
 ])
 param principalType string = 'User'
+
+@description('Give the deployer the same storage data roles as the app (to run the server locally against the cloud storage). Off by default: least privilege.')
+param deployerDataAccess bool = false
 
 @description('Client (application) id of the G7Flows API app registration in Microsoft Entra ID (AUTH_CLIENT_ID).')
 @minLength(36)
@@ -48,6 +60,14 @@ param authAllowedIdentities string = ''
 @minValue(0)
 @maxValue(10)
 param alwaysReadyDurableInstances int = 1
+
+@description('Days a published record stays immutable (write once, read many) in the records container. 1 outside production, so that a trial environment can be deleted a day later.')
+@minValue(1)
+@maxValue(146000)
+param recordsRetentionDays int = environmentType == 'prod' ? 3650 : 1
+
+@description('Set to true once the records retention policy has been locked (docs/deploy.md): a locked policy cannot be written again, so provisioning leaves it alone.')
+param recordsRetentionLocked bool = false
 
 @description('Also deploy the self-hosted G7Flows server as an Azure Container App.')
 param deployContainerApp bool = false
@@ -84,7 +104,9 @@ var authAllowedIdentityIds = empty(trim(authAllowedIdentities)) ? [] : split(rep
 var effectiveAuthAllowedApplications = empty(authAllowedApplicationIds) ? [authClientId] : authAllowedApplicationIds
 var functionAppName = '${abbreviations.functionApp}api-${resourceToken}'
 var identityName = '${abbreviations.managedIdentity}api-${resourceToken}'
+// The Functions host and the Durable Task hub live in one account, G7Flows' own data in another.
 var storageAccountName = '${abbreviations.storageAccount}${resourceToken}'
+var dataStorageAccountName = '${abbreviations.storageAccount}data${resourceToken}'
 var applicationInsightsName = '${abbreviations.applicationInsights}${resourceToken}'
 // Flex Consumption reads its deployment package from this container.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
@@ -129,13 +151,28 @@ module storage 'core/storage.bicep' = {
   }
 }
 
+module dataStorage 'core/data-storage.bicep' = {
+  name: 'dataStorage'
+  scope: resourceGroup
+  params: {
+    name: dataStorageAccountName
+    location: location
+    tags: tags
+    recordsRetentionDays: recordsRetentionDays
+    recordsRetentionLocked: recordsRetentionLocked
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: resourceGroup
   params: {
     storageAccountName: storageAccountName
+    dataStorageAccountName: dataStorageAccountName
     applicationInsightsName: applicationInsightsName
     identityName: identityName
+    assignUser: deployerDataAccess && !empty(principalId)
     userPrincipalId: principalId
     userPrincipalType: principalType
   }
@@ -143,6 +180,7 @@ module rbac 'app/rbac.bicep' = {
     identity
     monitoring
     storage
+    dataStorage
   ]
 }
 
@@ -157,6 +195,7 @@ module api 'app/api.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storageAccountName
+    dataStorageAccountName: dataStorageAccountName
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: applicationInsightsName
     logAnalyticsId: monitoring.outputs.logAnalyticsId
@@ -172,6 +211,7 @@ module api 'app/api.bicep' = {
   dependsOn: [
     rbac // the host needs its storage roles before it starts
     storage
+    dataStorage
   ]
 }
 
@@ -189,6 +229,7 @@ module server 'app/server.bicep' = if (deployContainerApp) {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storageAccountName
+    dataStorageAccountName: dataStorageAccountName
     applicationInsightsName: applicationInsightsName
     taskHubName: taskHubName
     authClientId: authClientId
@@ -197,12 +238,14 @@ module server 'app/server.bicep' = if (deployContainerApp) {
   dependsOn: [
     rbac
     storage
+    dataStorage
   ]
 }
 
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_ENVIRONMENT_TYPE string = environmentType
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = api.outputs.uri
@@ -211,6 +254,9 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output AZURE_DATA_STORAGE_ACCOUNT_NAME string = dataStorage.outputs.name
+output AZURE_DATA_STORAGE_BLOB_ENDPOINT string = dataStorage.outputs.blobEndpoint
+output AZURE_DATA_STORAGE_TABLE_ENDPOINT string = dataStorage.outputs.tableEndpoint
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
 output G7FLOWS_TASK_HUB string = taskHubName

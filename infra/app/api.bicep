@@ -22,8 +22,11 @@ param identityId string
 @description('Client id of the user-assigned managed identity.')
 param identityClientId string
 
-@description('Name of the storage account for the host, the task hub and G7Flows\' data.')
+@description('Name of the storage account of the Functions host and the Durable Task hub.')
 param storageAccountName string
+
+@description('Name of the storage account of G7Flows\' own tables and containers.')
+param dataStorageAccountName string
 
 @description('Blob container that receives the deployment package.')
 param deploymentContainerName string
@@ -75,6 +78,10 @@ param anonymousPaths array
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: dataStorageAccountName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -166,6 +173,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      // G7Flows' own tables and containers, in their own account.
+      G7Flows__DataStorage__credential: 'managedidentity'
+      G7Flows__DataStorage__clientId: identityClientId
+      G7Flows__DataStorage__blobServiceUri: dataStorage.properties.primaryEndpoints.blob
+      G7Flows__DataStorage__tableServiceUri: dataStorage.properties.primaryEndpoints.table
       G7Flows__TaskHub: taskHubName
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

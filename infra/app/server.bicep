@@ -1,5 +1,5 @@
 // Optional: the self-hosted G7Flows server (functions/G7Flows.Server, ASP.NET Core on port 8080) as an
-// Azure Container App, on the same storage account, identity and task hub settings as the function app,
+// Azure Container App, on the same storage accounts, identity and task hub settings as the function app,
 // with JWT bearer authentication against the same Microsoft Entra app registration.
 
 @description('Name of the Container Apps environment.')
@@ -29,8 +29,11 @@ param identityId string
 @description('Client id of the user-assigned managed identity.')
 param identityClientId string
 
-@description('Name of the storage account for the task hub and G7Flows\' data.')
+@description('Name of the storage account of the Durable Task hub.')
 param storageAccountName string
+
+@description('Name of the storage account of G7Flows\' own tables and containers.')
+param dataStorageAccountName string
 
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
@@ -56,6 +59,10 @@ param maxReplicas int = 3
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: dataStorageAccountName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -139,6 +146,10 @@ resource server 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
             { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
             { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+            { name: 'G7Flows__DataStorage__credential', value: 'managedidentity' }
+            { name: 'G7Flows__DataStorage__clientId', value: identityClientId }
+            { name: 'G7Flows__DataStorage__blobServiceUri', value: dataStorage.properties.primaryEndpoints.blob }
+            { name: 'G7Flows__DataStorage__tableServiceUri', value: dataStorage.properties.primaryEndpoints.table }
             { name: 'G7Flows__TaskHub', value: taskHubName }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }

@@ -1,5 +1,6 @@
-// The storage account shared by the Functions host, the Durable Task hub and G7Flows' own tables and
-// containers. Shared keys are disabled: every client authenticates with Microsoft Entra ID.
+// The storage account of the Functions host and the Durable Task hub (leases, the deployment package,
+// the hub's queues, history and large messages). G7Flows' own data lives in data-storage.bicep. Shared
+// keys are disabled: every client authenticates with Microsoft Entra ID.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -14,9 +15,6 @@ param tags object
 
 @description('Blob container that holds the Flex Consumption deployment packages.')
 param deploymentContainerName string
-
-// One list of names for C# and Bicep; tests/G7Flows.Infra.Tests compares it with StorageNames.
-var storageNames = loadJsonContent('../storage-names.json')
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -61,25 +59,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
-
-    resource appContainers 'containers' = [
-      for container in storageNames.containers: {
-        name: container
-        properties: {
-          publicAccess: 'None'
-        }
-      }
-    ]
-  }
-
-  resource tableServices 'tableServices' = {
-    name: 'default'
-
-    resource appTables 'tables' = [
-      for table in storageNames.tables: {
-        name: table
-      }
-    ]
   }
 }
 

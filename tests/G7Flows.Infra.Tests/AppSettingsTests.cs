@@ -13,6 +13,12 @@ public sealed class AppSettingsTests
 
     private static string Setting(string name) => AppSettings.Properties.GetProperty(name).GetString()!;
 
+    /// <summary>
+    /// The prefix of the identity-based connection to G7Flows' own storage account (tables and containers),
+    /// apart from the Functions host's AzureWebJobsStorage. Same keys as AzureWebJobsStorage.
+    /// </summary>
+    private const string DataStorage = "G7Flows__DataStorage";
+
     [Theory]
     [MemberData(nameof(RequiredSettings))]
     public void Function_app_settings_provide_a_setting_the_app_needs_at_startup(string name)
@@ -42,13 +48,40 @@ public sealed class AppSettingsTests
     [InlineData("blob")]
     [InlineData("queue")]
     [InlineData("table")]
-    public void Storage_service_uri_is_the_storage_account_endpoint(string service)
+    public void Host_storage_service_uri_is_the_host_storage_account_endpoint(string service)
     {
         // Act
         var uri = Setting($"{AppSettingNames.Storage}__{service}ServiceUri");
 
         // Assert
         Assert.Equal($"[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName')), '2023-05-01').primaryEndpoints.{service}]", uri);
+    }
+
+    [Theory]
+    [InlineData("credential", "managedidentity")]
+    [InlineData("clientId", "[parameters('identityClientId')]")]
+    [InlineData("blobServiceUri", "[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.blob]")]
+    [InlineData("tableServiceUri", "[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.table]")]
+    public void Data_storage_settings_point_to_the_data_account_with_the_identity(string key, string expected)
+    {
+        // Act
+        var value = Setting($"{DataStorage}__{key}");
+
+        // Assert
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Data_storage_settings_are_the_only_settings_under_their_prefix()
+    {
+        // Act
+        var names = AppSettings.Properties.EnumerateObject().Select(setting => setting.Name)
+            .Where(name => name.StartsWith(DataStorage, StringComparison.Ordinal));
+
+        // Assert: no queue endpoint (G7Flows' own data has no queues) and no connection string.
+        Assert.Equal(
+            [$"{DataStorage}__credential", $"{DataStorage}__clientId", $"{DataStorage}__blobServiceUri", $"{DataStorage}__tableServiceUri"],
+            names);
     }
 
     [Fact]

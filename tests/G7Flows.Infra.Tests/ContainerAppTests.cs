@@ -126,6 +126,20 @@ public sealed class ContainerAppTests
         Assert.Contains("'monitoring'", CompiledTemplate.ModuleParameter("server", "logAnalyticsId").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Container_app_reaches_the_data_account_like_the_function_app()
+    {
+        // Act
+        var environment = Environment;
+
+        // Assert
+        Assert.Equal("managedidentity", environment["G7Flows__DataStorage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", environment["G7Flows__DataStorage__clientId"]);
+        Assert.Equal("[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.blob]", environment["G7Flows__DataStorage__blobServiceUri"]);
+        Assert.Equal("[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.table]", environment["G7Flows__DataStorage__tableServiceUri"]);
+        Assert.Equal(CompiledTemplate.ModuleParameter("api", "dataStorageAccountName").GetString(), CompiledTemplate.ModuleParameter("server", "dataStorageAccountName").GetString());
+    }
+
     [Theory]
     [InlineData("rbac")]
     public void Container_app_is_created_after(string module)

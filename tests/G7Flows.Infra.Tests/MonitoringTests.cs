@@ -25,6 +25,8 @@ public sealed class MonitoringTests
 
     [Theory]
     [InlineData("api", "Microsoft.Web/sites")]
+    [InlineData("dataStorage", "Microsoft.Storage/storageAccounts/blobServices")]
+    [InlineData("dataStorage", "Microsoft.Storage/storageAccounts/tableServices")]
     [InlineData("monitoring", "Microsoft.Insights/components")]
     [InlineData("server", "Microsoft.App/managedEnvironments")]
     public void Resource_has_a_diagnostic_setting(string module, string type)
