@@ -1,8 +1,8 @@
 // G7Flows in Azure: the functions app on Flex Consumption with a user-assigned identity, a keyless storage
 // account for the Functions host and the Durable Task hub, a second keyless account for G7Flows' own data
 // (audit trail, published records), identity-only monitoring, App Service Authentication with Microsoft
-// Entra ID and, optionally, the self-hosted server as a Container App. Deployed by `azd up` (see
-// docs/deploy.md).
+// Entra ID and, optionally, a private network and the self-hosted server as a Container App. Deployed
+// by `azd up` (see docs/deploy.md).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -19,12 +19,18 @@ param environmentName string
 })
 param location string
 
-@description('prod or dev. Production keeps published records for ten years by default. Empty (the azd default) derives it from the environment name: a name containing "prod" is production.')
+@description('prod or dev. Production turns on network isolation and a long records retention by default. Empty (the azd default) derives it from the environment name: a name containing "prod" is production.')
 @allowed([
   'dev'
   'prod'
 ])
 param environmentType string = contains(toLower(environmentName), 'prod') ? 'prod' : 'dev'
+
+@description('Private storage: public network access off, private endpoints for blob, queue and table, the function app in a virtual network, the SCM site closed to all but scmAllowedIpRanges. On by default in production, off for a quick trial.')
+param networkIsolation bool = environmentType == 'prod'
+
+@description('Comma-separated IPv4 ranges (CIDR) that may reach the SCM (deployment) site when networkIsolation is on: the machine or pipeline that runs azd deploy. Empty closes it to everyone.')
+param scmAllowedIpRanges string = ''
 
 @description('Principal (object) id of the deployer; azd sets AZURE_PRINCIPAL_ID. Used only when deployerDataAccess is true.')
 param principalId string = ''
@@ -88,6 +94,7 @@ var abbreviations = {
   plan: 'plan-'
   resourceGroup: 'rg-'
   storageAccount: 'st'
+  virtualNetwork: 'vnet-'
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -99,6 +106,7 @@ var effectiveAuthTenantId = empty(authTenantId) ? tenant().tenantId : authTenant
 var authAllowedApplicationIds = empty(trim(authAllowedApplications)) ? [] : split(replace(authAllowedApplications, ' ', ''), ',')
 var authAllowedGroupIds = empty(trim(authAllowedGroups)) ? [] : split(replace(authAllowedGroups, ' ', ''), ',')
 var authAllowedIdentityIds = empty(trim(authAllowedIdentities)) ? [] : split(replace(authAllowedIdentities, ' ', ''), ',')
+var scmAllowedIpRangeList = empty(trim(scmAllowedIpRanges)) ? [] : split(replace(scmAllowedIpRanges, ' ', ''), ',')
 // Easy Auth reads an empty list as "any application", so without a list only the API's own registration
 // is allowed: no client can call until one is named (docs/deploy.md).
 var effectiveAuthAllowedApplications = empty(authAllowedApplicationIds) ? [authClientId] : authAllowedApplicationIds
@@ -148,6 +156,7 @@ module storage 'core/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    networkIsolation: networkIsolation
   }
 }
 
@@ -158,10 +167,60 @@ module dataStorage 'core/data-storage.bicep' = {
     name: dataStorageAccountName
     location: location
     tags: tags
+    networkIsolation: networkIsolation
     recordsRetentionDays: recordsRetentionDays
     recordsRetentionLocked: recordsRetentionLocked
     logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
+}
+
+module network 'core/network.bicep' = if (networkIsolation) {
+  name: 'network'
+  scope: resourceGroup
+  params: {
+    name: '${abbreviations.virtualNetwork}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storageEndpoints 'core/private-endpoints.bicep' = if (networkIsolation) {
+  name: 'storageEndpoints'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storageAccountName
+    services: [
+      'blob'
+      'queue'
+      'table'
+    ]
+    subnetId: network!.outputs.privateEndpointsSubnetId
+    privateDnsZoneIds: network!.outputs.privateDnsZoneIds
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+module dataStorageEndpoints 'core/private-endpoints.bicep' = if (networkIsolation) {
+  name: 'dataStorageEndpoints'
+  scope: resourceGroup
+  params: {
+    storageAccountName: dataStorageAccountName
+    services: [
+      'blob'
+      'table'
+    ]
+    subnetId: network!.outputs.privateEndpointsSubnetId
+    privateDnsZoneIds: network!.outputs.privateDnsZoneIds
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    dataStorage
+  ]
 }
 
 module rbac 'app/rbac.bicep' = {
@@ -207,11 +266,16 @@ module api 'app/api.bicep' = {
     authAllowedGroups: authAllowedGroupIds
     authAllowedIdentities: authAllowedIdentityIds
     anonymousPaths: anonymousPaths
+    virtualNetworkSubnetId: networkIsolation ? network!.outputs.appSubnetId : ''
+    restrictScm: networkIsolation
+    scmAllowedIpRanges: scmAllowedIpRangeList
   }
   dependsOn: [
     rbac // the host needs its storage roles before it starts
     storage
     dataStorage
+    storageEndpoints // and, in a private network, a way to reach its storage
+    dataStorageEndpoints
   ]
 }
 
@@ -234,11 +298,14 @@ module server 'app/server.bicep' = if (deployContainerApp) {
     taskHubName: taskHubName
     authClientId: authClientId
     authTenantId: effectiveAuthTenantId
+    infrastructureSubnetId: networkIsolation ? network!.outputs.serverSubnetId : ''
   }
   dependsOn: [
     rbac
     storage
     dataStorage
+    storageEndpoints
+    dataStorageEndpoints
   ]
 }
 
@@ -246,6 +313,7 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_ENVIRONMENT_TYPE string = environmentType
+output AZURE_NETWORK_ISOLATION bool = networkIsolation
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = api.outputs.uri

@@ -1,5 +1,6 @@
 // The G7Flows functions app (functions/G7Flows.Functions) on a Flex Consumption plan, running as a
-// user-assigned managed identity, with App Service Authentication (Microsoft Entra ID) in front of the API.
+// user-assigned managed identity, with App Service Authentication (Microsoft Entra ID) in front of the API,
+// optionally inside a virtual network.
 
 @description('Name of the function app.')
 param name string
@@ -76,6 +77,15 @@ param authAllowedIdentities array
 @description('Paths served without authentication (App Service Authentication excludedPaths), from infra/anonymous-paths.json.')
 param anonymousPaths array
 
+@description('Resource id of the subnet for VNet integration; empty for none.')
+param virtualNetworkSubnetId string
+
+@description('Close the SCM (deployment) site to every address but scmAllowedIpRanges.')
+param restrictScm bool
+
+@description('IPv4 ranges (CIDR) allowed to reach the SCM site when restrictScm is true.')
+param scmAllowedIpRanges array
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -122,8 +132,21 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Outbound traffic (storage, through its private endpoints) leaves through the virtual network.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
+      // The SCM site (where azd deploy publishes the package) keeps its own rules.
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: restrictScm ? 'Deny' : 'Allow'
+      scmIpSecurityRestrictions: restrictScm
+        ? map(range(0, length(scmAllowedIpRanges)), index => {
+            name: 'deployer-${index}'
+            action: 'Allow'
+            priority: 100 + index
+            ipAddress: scmAllowedIpRanges[index]
+          })
+        : []
     }
     functionAppConfig: {
       deployment: {

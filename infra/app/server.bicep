@@ -1,6 +1,7 @@
 // Optional: the self-hosted G7Flows server (functions/G7Flows.Server, ASP.NET Core on port 8080) as an
 // Azure Container App, on the same storage accounts, identity and task hub settings as the function app,
-// with JWT bearer authentication against the same Microsoft Entra app registration.
+// with JWT bearer authentication against the same Microsoft Entra app registration. In an isolated
+// deployment its environment joins the virtual network, so that it reaches storage privately.
 
 @description('Name of the Container Apps environment.')
 param environmentName string
@@ -47,6 +48,9 @@ param authClientId string
 @description('Tenant id of the G7Flows API app registration.')
 param authTenantId string
 
+@description('Resource id of the delegated subnet the environment joins; empty for none.')
+param infrastructureSubnetId string
+
 @description('Replicas kept running: the durable engine polls its queues and runs the schedule, so at least one.')
 @minValue(1)
 @maxValue(10)
@@ -78,6 +82,12 @@ resource containerAppsEnvironment 'Microsoft.App/managedEnvironments@2024-03-01'
     appLogsConfiguration: {
       destination: 'azure-monitor'
     }
+    vnetConfiguration: empty(infrastructureSubnetId)
+      ? null
+      : {
+          infrastructureSubnetId: infrastructureSubnetId
+          internal: false
+        }
     workloadProfiles: [
       {
         name: 'Consumption'

@@ -15,6 +15,9 @@ param location string
 @description('Tags applied to the storage account.')
 param tags object
 
+@description('Refuse every request from a public network; clients come through private endpoints.')
+param networkIsolation bool
+
 @description('Days a blob version in the records container stays immutable after it is written.')
 @minValue(1)
 @maxValue(146000)
@@ -61,11 +64,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     dnsEndpointType: 'Standard'
     minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     supportsHttpsTrafficOnly: true
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: networkIsolation ? 'None' : 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
     }
   }
 

@@ -1,6 +1,7 @@
 // The storage account of the Functions host and the Durable Task hub (leases, the deployment package,
 // the hub's queues, history and large messages). G7Flows' own data lives in data-storage.bicep. Shared
-// keys are disabled: every client authenticates with Microsoft Entra ID.
+// keys are disabled: every client authenticates with Microsoft Entra ID. With networkIsolation the
+// account is reachable only through private endpoints (private-endpoints.bicep).
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -15,6 +16,9 @@ param tags object
 
 @description('Blob container that holds the Flex Consumption deployment packages.')
 param deploymentContainerName string
+
+@description('Refuse every request from a public network; clients come through private endpoints.')
+param networkIsolation bool
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -32,11 +36,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     dnsEndpointType: 'Standard'
     minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     supportsHttpsTrafficOnly: true
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: networkIsolation ? 'None' : 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
     }
   }
 

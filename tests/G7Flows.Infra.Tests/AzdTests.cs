@@ -34,6 +34,8 @@ public sealed class AzdTests
     [InlineData("authTenantId", "${AUTH_TENANT_ID}")]
     [InlineData("deployContainerApp", "${DEPLOY_CONTAINER_APP=false}")]
     [InlineData("environmentType", "${AZURE_ENV_TYPE}")]
+    [InlineData("networkIsolation", "${NETWORK_ISOLATION}")]
+    [InlineData("scmAllowedIpRanges", "${SCM_ALLOWED_IP_RANGES}")]
     [InlineData("deployerDataAccess", "${DEPLOYER_DATA_ACCESS=false}")]
     [InlineData("authAllowedApplications", "${AUTH_ALLOWED_APPLICATIONS}")]
     [InlineData("authAllowedGroups", "${AUTH_ALLOWED_GROUPS}")]
@@ -75,6 +77,7 @@ public sealed class AzdTests
 
     [Theory]
     [InlineData("environmentType")]
+    [InlineData("networkIsolation")]
     [InlineData("recordsRetentionDays")]
     public void Parameter_with_a_derived_default_is_mapped_without_a_default_of_its_own(string parameter)
     {

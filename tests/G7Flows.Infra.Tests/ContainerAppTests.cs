@@ -140,8 +140,23 @@ public sealed class ContainerAppTests
         Assert.Equal(CompiledTemplate.ModuleParameter("api", "dataStorageAccountName").GetString(), CompiledTemplate.ModuleParameter("server", "dataStorageAccountName").GetString());
     }
 
+    [Fact]
+    public void Container_apps_environment_joins_the_server_subnet_with_network_isolation()
+    {
+        // Act
+        var vnet = CompiledTemplate.Single("Microsoft.App/managedEnvironments").Properties.GetProperty("vnetConfiguration").GetString();
+        var passed = CompiledTemplate.ModuleParameter("server", "infrastructureSubnetId").GetString()!;
+
+        // Assert
+        Assert.Equal("[if(empty(parameters('infrastructureSubnetId')), null(), createObject('infrastructureSubnetId', parameters('infrastructureSubnetId'), 'internal', false()))]", vnet);
+        Assert.StartsWith("[if(parameters('networkIsolation'), createObject('value', reference(", passed, StringComparison.Ordinal);
+        Assert.EndsWith("'network'), '2025-04-01').outputs.serverSubnetId.value), createObject('value', ''))]", passed, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rbac")]
+    [InlineData("storageEndpoints")]
+    [InlineData("dataStorageEndpoints")]
     public void Container_app_is_created_after(string module)
     {
         // Act

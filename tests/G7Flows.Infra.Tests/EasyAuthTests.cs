@@ -126,6 +126,7 @@ public sealed class EasyAuthTests
     [InlineData("authAllowedApplicationIds", "authAllowedApplications")]
     [InlineData("authAllowedGroupIds", "authAllowedGroups")]
     [InlineData("authAllowedIdentityIds", "authAllowedIdentities")]
+    [InlineData("scmAllowedIpRangeList", "scmAllowedIpRanges")]
     public void Comma_separated_parameter_becomes_a_list_without_spaces(string variable, string parameter)
     {
         // Act

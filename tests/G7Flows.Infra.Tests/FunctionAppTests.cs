@@ -119,9 +119,11 @@ public sealed class FunctionAppTests
 
     [Theory]
     [InlineData("rbac")]
+    [InlineData("storageEndpoints")]
+    [InlineData("dataStorageEndpoints")]
     public void Function_app_is_created_after(string module)
     {
-        // Act: the host's first storage calls need its roles.
+        // Act: the host's first storage calls need its roles (and, in a private network, the private endpoints).
         var dependsOn = CompiledTemplate.Module("api").DependsOn;
 
         // Assert
@@ -165,6 +167,37 @@ public sealed class FunctionAppTests
 
         // Assert
         Assert.Equal("1.2", minTlsVersion);
+    }
+
+    [Fact]
+    public void Function_app_joins_the_app_subnet_only_with_network_isolation()
+    {
+        // Act
+        var subnet = FunctionApp.Properties.GetProperty("virtualNetworkSubnetId").GetString();
+        var passed = CompiledTemplate.ModuleParameter("api", "virtualNetworkSubnetId").GetString()!;
+
+        // Assert
+        Assert.Equal("[if(empty(parameters('virtualNetworkSubnetId')), null(), parameters('virtualNetworkSubnetId'))]", subnet);
+        Assert.StartsWith("[if(parameters('networkIsolation'), createObject('value', reference(", passed, StringComparison.Ordinal);
+        Assert.EndsWith("'network'), '2025-04-01').outputs.appSubnetId.value), createObject('value', ''))]", passed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scm_site_is_closed_to_all_but_the_allowed_ranges_with_network_isolation()
+    {
+        // Act
+        var useMain = SiteConfig.GetProperty("scmIpSecurityRestrictionsUseMain").GetBoolean();
+        var defaultAction = SiteConfig.GetProperty("scmIpSecurityRestrictionsDefaultAction").GetString();
+        var rules = SiteConfig.GetProperty("scmIpSecurityRestrictions").GetString()!;
+
+        // Assert
+        Assert.False(useMain);
+        Assert.Equal("[if(parameters('restrictScm'), 'Deny', 'Allow')]", defaultAction);
+        Assert.StartsWith("[if(parameters('restrictScm'), map(range(0, length(parameters('scmAllowedIpRanges')))", rules, StringComparison.Ordinal);
+        Assert.Contains("'action', 'Allow'", rules, StringComparison.Ordinal);
+        Assert.Contains("'ipAddress', parameters('scmAllowedIpRanges')[lambdaVariables('index')]", rules, StringComparison.Ordinal);
+        Assert.Equal("[parameters('networkIsolation')]", CompiledTemplate.ModuleParameter("api", "restrictScm").GetString());
+        Assert.Equal("[variables('scmAllowedIpRangeList')]", CompiledTemplate.ModuleParameter("api", "scmAllowedIpRanges").GetString());
     }
 
     [Fact]

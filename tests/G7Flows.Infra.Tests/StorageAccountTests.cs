@@ -90,6 +90,23 @@ public sealed class StorageAccountTests
         Assert.False(allowCrossTenantReplication);
     }
 
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public void Storage_account_refuses_public_networks_with_network_isolation(string module)
+    {
+        // Act
+        var publicNetworkAccess = Property(module, "publicNetworkAccess").GetString();
+        var networkAcls = Property(module, "networkAcls");
+
+        // Assert
+        Assert.Equal("[if(parameters('networkIsolation'), 'Disabled', 'Enabled')]", publicNetworkAccess);
+        Assert.Equal("[if(parameters('networkIsolation'), 'Deny', 'Allow')]", networkAcls.GetProperty("defaultAction").GetString());
+        Assert.Equal("[if(parameters('networkIsolation'), 'None', 'AzureServices')]", networkAcls.GetProperty("bypass").GetString());
+        Assert.False(networkAcls.TryGetProperty("ipRules", out _));
+        Assert.False(networkAcls.TryGetProperty("virtualNetworkRules", out _));
+        Assert.Equal("[parameters('networkIsolation')]", CompiledTemplate.ModuleParameter(module, "networkIsolation").GetString());
+    }
+
     [Fact]
     public void Every_blob_container_is_private()
     {
