@@ -81,8 +81,11 @@ param deployContainerApp bool = false
 @description('Container image of the G7Flows server, used when deployContainerApp is true.')
 param serverImage string = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
-@description('Registry of serverImage pulled with the managed identity (needs AcrPull); empty for a public image.')
+@description('Registry of serverImage, pulled with the managed identity; an Azure Container Registry (*.azurecr.io) gets AcrPull for the identity here. Empty for a public image.')
 param serverRegistryServer string = ''
+
+@description('Resource group of the Azure Container Registry in serverRegistryServer (same subscription); empty for this deployment\'s resource group.')
+param serverRegistryResourceGroup string = ''
 
 var abbreviations = {
   applicationInsights: 'appi-'
@@ -120,6 +123,7 @@ var applicationInsightsName = '${abbreviations.applicationInsights}${resourceTok
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 // The one list of anonymous paths (Easy Auth's excluded paths), also read by the app's tests.
 var anonymousPaths = loadJsonContent('anonymous-paths.json').paths
+var assignRegistryPull = deployContainerApp && endsWith(toLower(serverRegistryServer), environment().suffixes.acrLoginServer)
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbreviations.resourceGroup}${environmentName}'
@@ -279,6 +283,16 @@ module api 'app/api.bicep' = {
   ]
 }
 
+module registryPull 'app/registry-pull.bicep' = if (assignRegistryPull) {
+  name: 'registryPull'
+  scope: az.resourceGroup(empty(serverRegistryResourceGroup) ? resourceGroup.name : serverRegistryResourceGroup)
+  params: {
+    registryName: split(serverRegistryServer, '.')[0]
+    identityName: identityName
+    identityPrincipalId: identity.outputs.principalId
+  }
+}
+
 module server 'app/server.bicep' = if (deployContainerApp) {
   name: 'server'
   scope: resourceGroup
@@ -302,6 +316,7 @@ module server 'app/server.bicep' = if (deployContainerApp) {
   }
   dependsOn: [
     rbac
+    registryPull // the image pull role before the first revision is created
     storage
     dataStorage
     storageEndpoints

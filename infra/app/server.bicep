@@ -18,7 +18,7 @@ param tags object
 @description('Container image of the G7Flows server.')
 param image string
 
-@description('Registry server of the image (for example myregistry.azurecr.io) pulled with the managed identity, which needs AcrPull there; empty for a public image.')
+@description('Registry server of the image (for example myregistry.azurecr.io) pulled with the managed identity (main.bicep grants AcrPull on an Azure Container Registry); empty for a public image.')
 param registryServer string = ''
 
 @description('Resource id of the Log Analytics workspace that receives the environment\'s logs.')

@@ -43,6 +43,7 @@ public sealed class AzdTests
     [InlineData("alwaysReadyDurableInstances", "${ALWAYS_READY_DURABLE_INSTANCES=1}")]
     [InlineData("recordsRetentionDays", "${RECORDS_RETENTION_DAYS}")]
     [InlineData("recordsRetentionLocked", "${RECORDS_RETENTION_LOCKED=false}")]
+    [InlineData("serverRegistryResourceGroup", "${SERVER_REGISTRY_RESOURCE_GROUP}")]
     public void Parameter_file_takes_the_parameter_from_the_azd_environment(string parameter, string value)
     {
         // Act

@@ -155,6 +155,7 @@ public sealed class ContainerAppTests
 
     [Theory]
     [InlineData("rbac")]
+    [InlineData("registryPull")]
     [InlineData("storageEndpoints")]
     [InlineData("dataStorageEndpoints")]
     public void Container_app_is_created_after(string module)
@@ -162,7 +163,18 @@ public sealed class ContainerAppTests
         // Act
         var dependsOn = CompiledTemplate.Module("server").DependsOn;
 
-        // Assert: storage roles before the first revision starts.
+        // Assert: storage roles and AcrPull before the first revision pulls the image and starts.
         Assert.Contains(dependsOn, id => id.EndsWith($"'Microsoft.Resources/deployments', '{module}')]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Container_app_pulls_from_the_registry_with_the_identity()
+    {
+        // Act
+        var registries = ContainerApp.Properties.GetProperty("configuration").GetProperty("registries").GetString();
+
+        // Assert
+        Assert.Equal("[if(empty(parameters('registryServer')), createArray(), createArray(createObject('server', parameters('registryServer'), 'identity', parameters('identityId'))))]", registries);
+        Assert.Equal("[parameters('serverRegistryServer')]", CompiledTemplate.ModuleParameter("server", "registryServer").GetString());
     }
 }

@@ -5,7 +5,8 @@ namespace G7Flows.Infra.Tests;
 
 /// <summary>
 /// Exactly the data roles the app needs, each on the right one of the two storage accounts; the deployer's
-/// copies only when asked for; Monitoring Metrics Publisher for identity-based telemetry.
+/// copies only when asked for; Monitoring Metrics Publisher for identity-based telemetry; AcrPull for the
+/// server's image.
 /// </summary>
 public sealed partial class RoleAssignmentTests
 {
@@ -14,6 +15,7 @@ public sealed partial class RoleAssignmentTests
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string AcrPull = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
 
     private const string HostStorageScope = "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]";
     private const string DataStorageScope = "[resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName'))]";
@@ -140,13 +142,35 @@ public sealed partial class RoleAssignmentTests
     }
 
     [Fact]
+    public void Server_identity_gets_acr_pull_on_an_azure_container_registry_it_pulls_from()
+    {
+        // Arrange
+        var module = CompiledTemplate.Module("registryPull");
+        var assignment = CompiledTemplate.SingleIn("registryPull", "Microsoft.Authorization/roleAssignments");
+
+        // Act
+        var condition = CompiledTemplate.Main.GetProperty("variables").GetProperty("assignRegistryPull").GetString();
+
+        // Assert
+        Assert.Equal([AcrPull], RolesOf(assignment));
+        Assert.Equal("[resourceId('Microsoft.ContainerRegistry/registries', parameters('registryName'))]", assignment.Scope);
+        Assert.Equal("[parameters('identityPrincipalId')]", assignment.Properties.GetProperty("principalId").GetString());
+        Assert.Equal("ServicePrincipal", assignment.Properties.GetProperty("principalType").GetString());
+        Assert.Equal("[variables('assignRegistryPull')]", module.Condition);
+        Assert.Equal("[and(parameters('deployContainerApp'), endsWith(toLower(parameters('serverRegistryServer')), environment().suffixes.acrLoginServer))]", condition);
+        Assert.Equal("[split(parameters('serverRegistryServer'), '.')[0]]", CompiledTemplate.ModuleParameter("registryPull", "registryName").GetString());
+        Assert.EndsWith("'identity'), '2025-04-01').outputs.principalId.value]", CompiledTemplate.ModuleParameter("registryPull", "identityPrincipalId").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[if(empty(parameters('serverRegistryResourceGroup')), format('{0}{1}', variables('abbreviations').resourceGroup, parameters('environmentName')), parameters('serverRegistryResourceGroup'))]", module.Json.GetProperty("resourceGroup").GetString());
+    }
+
+    [Fact]
     public void Role_assignment_names_are_guids_of_scope_principal_and_role()
     {
         // Act
         var names = Assignments.Select(assignment => assignment.Name).ToList();
 
         // Assert
-        Assert.Equal(5, names.Count);
+        Assert.Equal(6, names.Count);
         Assert.All(names, name => Assert.StartsWith("[guid(resourceId(", name, StringComparison.Ordinal));
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
     }
@@ -159,7 +183,7 @@ public sealed partial class RoleAssignmentTests
 
         // Assert
         Assert.All(roles, role => Assert.True(Guid.TryParse(role, out _), $"{role} is not a role definition id."));
-        Assert.Equal(5, roles.Count);
+        Assert.Equal(6, roles.Count);
     }
 
     [GeneratedRegex(@"^\[subscriptionResourceId\('Microsoft\.Authorization/roleDefinitions', variables\('(?<name>[^']+)'\)(?<loop>\[copyIndex\(\)\])?\)\]$")]
