@@ -1,8 +1,8 @@
 // G7Flows in Azure: the functions app on Flex Consumption with a user-assigned identity, a keyless storage
 // account for the Functions host and the Durable Task hub, a second keyless account for G7Flows' own data
 // (audit trail, published records), identity-only monitoring, App Service Authentication with Microsoft
-// Entra ID and, optionally, a private network and the self-hosted server as a Container App. Deployed
-// by `azd up` (see docs/deploy.md).
+// Entra ID and, optionally, a private network, Azure Front Door with a rate limit and the self-hosted
+// server as a Container App. Deployed by `azd up` (see docs/deploy.md).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -75,6 +75,14 @@ param recordsRetentionDays int = environmentType == 'prod' ? 3650 : 1
 @description('Set to true once the records retention policy has been locked (docs/deploy.md): a locked policy cannot be written again, so provisioning leaves it alone.')
 param recordsRetentionLocked bool = false
 
+@description('Put Azure Front Door (Standard) with a web application firewall in front of the function app, rate limiting the anonymous paths per client IP; the app then accepts traffic only from this Front Door.')
+param deployFrontDoor bool = false
+
+@description('Requests per minute one client IP may send to the anonymous paths through Front Door before it gets 429.')
+@minValue(10)
+@maxValue(10000)
+param anonymousRateLimitPerMinute int = 120
+
 @description('Also deploy the self-hosted G7Flows server as an Azure Container App.')
 param deployContainerApp bool = false
 
@@ -91,6 +99,7 @@ var abbreviations = {
   applicationInsights: 'appi-'
   containerApp: 'ca-'
   containerAppsEnvironment: 'cae-'
+  frontDoor: 'afd-'
   functionApp: 'func-'
   logAnalytics: 'log-'
   managedIdentity: 'id-'
@@ -98,6 +107,7 @@ var abbreviations = {
   resourceGroup: 'rg-'
   storageAccount: 'st'
   virtualNetwork: 'vnet-'
+  webApplicationFirewall: 'waf'
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -121,8 +131,9 @@ var dataStorageAccountName = '${abbreviations.storageAccount}data${resourceToken
 var applicationInsightsName = '${abbreviations.applicationInsights}${resourceToken}'
 // Flex Consumption reads its deployment package from this container.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
-// The one list of anonymous paths (Easy Auth's excluded paths), also read by the app's tests.
+// The one list of anonymous paths: Easy Auth's excluded paths and the Front Door rate limit both use it.
 var anonymousPaths = loadJsonContent('anonymous-paths.json').paths
+var frontDoorProfileName = '${abbreviations.frontDoor}${resourceToken}'
 var assignRegistryPull = deployContainerApp && endsWith(toLower(serverRegistryServer), environment().suffixes.acrLoginServer)
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -247,6 +258,19 @@ module rbac 'app/rbac.bicep' = {
   ]
 }
 
+module frontDoor 'app/front-door.bicep' = if (deployFrontDoor) {
+  name: 'frontDoor'
+  scope: resourceGroup
+  params: {
+    profileName: frontDoorProfileName
+    wafPolicyName: '${abbreviations.webApplicationFirewall}${resourceToken}'
+    tags: tags
+    anonymousPaths: anonymousPaths
+    anonymousRateLimitPerMinute: anonymousRateLimitPerMinute
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: resourceGroup
@@ -273,6 +297,7 @@ module api 'app/api.bicep' = {
     virtualNetworkSubnetId: networkIsolation ? network!.outputs.appSubnetId : ''
     restrictScm: networkIsolation
     scmAllowedIpRanges: scmAllowedIpRangeList
+    frontDoorId: deployFrontDoor ? frontDoor!.outputs.frontDoorId : ''
   }
   dependsOn: [
     rbac // the host needs its storage roles before it starts
@@ -281,6 +306,18 @@ module api 'app/api.bicep' = {
     storageEndpoints // and, in a private network, a way to reach its storage
     dataStorageEndpoints
   ]
+}
+
+module frontDoorRoute 'app/front-door-route.bicep' = if (deployFrontDoor) {
+  name: 'frontDoorRoute'
+  scope: resourceGroup
+  params: {
+    profileName: frontDoorProfileName
+    endpointName: '${abbreviations.frontDoor}api-${resourceToken}'
+    originHostName: api.outputs.defaultHostName
+    wafPolicyId: frontDoor!.outputs.wafPolicyId
+    tags: tags
+  }
 }
 
 module registryPull 'app/registry-pull.bicep' = if (assignRegistryPull) {
@@ -330,8 +367,9 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_ENVIRONMENT_TYPE string = environmentType
 output AZURE_NETWORK_ISOLATION bool = networkIsolation
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_FUNCTION_APP_URI string = api.outputs.uri
 output SERVICE_API_NAME string = api.outputs.name
-output SERVICE_API_URI string = api.outputs.uri
+output SERVICE_API_URI string = deployFrontDoor ? frontDoorRoute!.outputs.uri : api.outputs.uri
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint

@@ -1,6 +1,6 @@
 // The G7Flows functions app (functions/G7Flows.Functions) on a Flex Consumption plan, running as a
 // user-assigned managed identity, with App Service Authentication (Microsoft Entra ID) in front of the API,
-// optionally inside a virtual network.
+// optionally inside a virtual network and behind Azure Front Door.
 
 @description('Name of the function app.')
 param name string
@@ -86,6 +86,9 @@ param restrictScm bool
 @description('IPv4 ranges (CIDR) allowed to reach the SCM site when restrictScm is true.')
 param scmAllowedIpRanges array
 
+@description('Id of the Azure Front Door profile (its X-Azure-FDID header) that alone may reach the app; empty to accept any caller.')
+param frontDoorId string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -136,6 +139,25 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
+      // Behind Front Door the app answers only requests that carry this profile's id from Front Door's
+      // address ranges; anyone else gets 403 before reaching Easy Auth or the code.
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
+      ipSecurityRestrictions: empty(frontDoorId)
+        ? []
+        : [
+            {
+              name: 'front-door-only'
+              action: 'Allow'
+              priority: 100
+              tag: 'ServiceTag'
+              ipAddress: 'AzureFrontDoor.Backend'
+              headers: {
+                'x-azure-fdid': [
+                  frontDoorId
+                ]
+              }
+            }
+          ]
       // The SCM site (where azd deploy publishes the package) keeps its own rules.
       scmIpSecurityRestrictionsUseMain: false
       scmIpSecurityRestrictionsDefaultAction: restrictScm ? 'Deny' : 'Allow'

@@ -43,6 +43,8 @@ public sealed class AzdTests
     [InlineData("alwaysReadyDurableInstances", "${ALWAYS_READY_DURABLE_INSTANCES=1}")]
     [InlineData("recordsRetentionDays", "${RECORDS_RETENTION_DAYS}")]
     [InlineData("recordsRetentionLocked", "${RECORDS_RETENTION_LOCKED=false}")]
+    [InlineData("deployFrontDoor", "${DEPLOY_FRONT_DOOR=false}")]
+    [InlineData("anonymousRateLimitPerMinute", "${ANONYMOUS_RATE_LIMIT_PER_MINUTE=120}")]
     [InlineData("serverRegistryResourceGroup", "${SERVER_REGISTRY_RESOURCE_GROUP}")]
     public void Parameter_file_takes_the_parameter_from_the_azd_environment(string parameter, string value)
     {

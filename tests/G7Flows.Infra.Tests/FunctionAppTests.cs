@@ -201,6 +201,21 @@ public sealed class FunctionAppTests
     }
 
     [Fact]
+    public void Behind_front_door_the_app_accepts_only_requests_from_that_profile()
+    {
+        // Act
+        var defaultAction = SiteConfig.GetProperty("ipSecurityRestrictionsDefaultAction").GetString();
+        var rules = SiteConfig.GetProperty("ipSecurityRestrictions").GetString();
+
+        // Assert: Front Door's service tag alone would admit every Front Door customer; the X-Azure-FDID header pins this profile.
+        Assert.Equal("[if(empty(parameters('frontDoorId')), 'Allow', 'Deny')]", defaultAction);
+        Assert.Equal(
+            "[if(empty(parameters('frontDoorId')), createArray(), createArray(createObject('name', 'front-door-only', 'action', 'Allow', 'priority', 100, 'tag', 'ServiceTag', 'ipAddress', 'AzureFrontDoor.Backend', 'headers', createObject('x-azure-fdid', createArray(parameters('frontDoorId'))))))]",
+            rules);
+        Assert.EndsWith("'frontDoor'), '2025-04-01').outputs.frontDoorId.value), createObject('value', ''))]", CompiledTemplate.ModuleParameter("api", "frontDoorId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Function_app_logs_go_to_the_workspace()
     {
         // Act

@@ -28,6 +28,7 @@ public sealed class MonitoringTests
     [InlineData("dataStorage", "Microsoft.Storage/storageAccounts/blobServices")]
     [InlineData("dataStorage", "Microsoft.Storage/storageAccounts/tableServices")]
     [InlineData("monitoring", "Microsoft.Insights/components")]
+    [InlineData("frontDoor", "Microsoft.Cdn/profiles")]
     [InlineData("server", "Microsoft.App/managedEnvironments")]
     public void Resource_has_a_diagnostic_setting(string module, string type)
     {
