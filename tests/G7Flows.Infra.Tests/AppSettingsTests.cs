@@ -85,15 +85,24 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
-    public void Task_hub_is_G7Flows()
+    public void Task_hub_app_setting_is_the_one_host_json_reads_and_names_G7Flows()
     {
+        // Arrange: host.json names the hub through an app setting, %Name%.
+        using var hostJson = JsonDocument.Parse(Repository.ReadAllText("host.json"));
+        var hubName = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString()!;
+
         // Act
-        var taskHub = Setting(AppSettingNames.TaskHub);
+        var setting = hubName.Trim('%');
+        var taskHub = Setting(setting);
         var passed = CompiledTemplate.ModuleParameter("api", "taskHubName").GetString()!;
 
         // Assert
+        Assert.Equal($"%{AppSettingNames.TaskHub}%", hubName);
         Assert.Equal("[parameters('taskHubName')]", taskHub);
-        Assert.Equal("['G7Flows']", CompiledTemplate.ExpandStringVariables(CompiledTemplate.Main, passed));
+        Assert.Equal("[variables('taskHubName')]", passed);
+        Assert.Equal("G7Flows", CompiledTemplate.Variable(CompiledTemplate.Main, "taskHubName").GetString());
+        Assert.Equal(passed, CompiledTemplate.ModuleParameter("server", "taskHubName").GetString());
+        Assert.Equal("[variables('taskHubName')]", CompiledTemplate.Output("G7FLOWS_TASK_HUB").GetProperty("value").GetString());
     }
 
     [Fact]
@@ -106,6 +115,22 @@ public sealed class AppSettingsTests
         // Assert
         Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", authentication);
         Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), '2020-02-02').ConnectionString]", connectionString);
+    }
+
+    [Fact]
+    public void Application_insights_connection_string_is_the_component_s_and_needs_a_token_to_be_used()
+    {
+        // Arrange: the connection string holds the component's instrumentation key, which is no secret only
+        // because the component refuses telemetry that carries no Microsoft Entra token.
+        var component = CompiledTemplate.Single("Microsoft.Insights/components");
+
+        // Act
+        var connectionString = Setting(AppSettingNames.ApplicationInsightsConnectionString);
+
+        // Assert
+        Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), '2020-02-02').ConnectionString]", connectionString);
+        Assert.True(component.Properties.GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", Setting(AppSettingNames.ApplicationInsightsAuthentication));
     }
 
     [Theory]
