@@ -107,4 +107,15 @@ public sealed class AzdTests
         Assert.Equal("[if(contains(toLower(parameters('environmentName')), 'prod'), 'prod', 'dev')]", environmentType.GetProperty("defaultValue").GetString());
         Assert.Equal(["dev", "prod"], allowed);
     }
+
+    [Fact]
+    public void Azure_yaml_asks_for_an_azd_that_deploys_to_flex_consumption()
+    {
+        // Act
+        var lines = Repository.ReadAllText("azure.yaml").Split('\n').Select(line => line.TrimEnd()).ToList();
+
+        // Assert
+        Assert.Contains("requiredVersions:", lines);
+        Assert.Contains("  azd: \">= 1.10.0\"", lines);
+    }
 }
