@@ -1,5 +1,6 @@
 // The G7Flows functions app (functions/G7Flows.Functions) on a Flex Consumption plan, running as a
-// user-assigned managed identity, with App Service Authentication (Microsoft Entra ID) in front of the API.
+// user-assigned managed identity, with App Service Authentication (Microsoft Entra ID) in front of the API,
+// optionally inside a virtual network and behind Azure Front Door.
 
 @description('Name of the function app.')
 param name string
@@ -22,14 +23,20 @@ param identityId string
 @description('Client id of the user-assigned managed identity.')
 param identityClientId string
 
-@description('Name of the storage account for the host, the task hub and G7Flows\' data.')
+@description('Name of the storage account of the Functions host and the Durable Task hub.')
 param storageAccountName string
+
+@description('Name of the storage account of G7Flows\' own tables and containers.')
+param dataStorageAccountName string
 
 @description('Blob container that receives the deployment package.')
 param deploymentContainerName string
 
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
+
+@description('Resource id of the Log Analytics workspace that receives the app\'s platform logs.')
+param logAnalyticsId string
 
 @description('Durable Task hub name shared by every G7Flows host.')
 param taskHubName string
@@ -47,24 +54,58 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('Always-ready instances of the durable trigger group; 0 lets it scale to zero.')
+@minValue(0)
+param alwaysReadyDurableInstances int
+
 @description('Client (application) id of the G7Flows API app registration in Microsoft Entra ID.')
 param authClientId string
 
 @description('Tenant id of the G7Flows API app registration.')
 param authTenantId string
 
-@description('Paths served without authentication (App Service Authentication excludedPaths).')
-param anonymousPaths array = [
-  '/api/health'
-]
+@description('Client ids of the applications whose tokens Easy Auth accepts; never empty (an empty list would accept any application).')
+@minLength(1)
+param authAllowedApplications array
+
+@description('Object ids of the groups whose members Easy Auth accepts; empty for no group restriction.')
+param authAllowedGroups array
+
+@description('Object ids of the users or service principals Easy Auth accepts; empty for no restriction by identity.')
+param authAllowedIdentities array
+
+@description('Paths served without authentication (App Service Authentication excludedPaths), from infra/anonymous-paths.json.')
+param anonymousPaths array
+
+@description('Resource id of the subnet for VNet integration; empty for none.')
+param virtualNetworkSubnetId string
+
+@description('Close the SCM (deployment) site to every address but scmAllowedIpRanges.')
+param restrictScm bool
+
+@description('IPv4 ranges (CIDR) allowed to reach the SCM site when restrictScm is true.')
+param scmAllowedIpRanges array
+
+@description('Id of the Azure Front Door profile (its X-Azure-FDID header) that alone may reach the app; empty to accept any caller.')
+param frontDoorId string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
+resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: dataStorageAccountName
+}
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
+
+// An empty list means "no restriction" to Easy Auth, so a list is sent only when it has entries.
+var allowedPrincipals = union(
+  empty(authAllowedGroups) ? {} : { groups: authAllowedGroups },
+  empty(authAllowedIdentities) ? {} : { identities: authAllowedIdentities }
+)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -94,8 +135,40 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Outbound traffic (storage, through its private endpoints) leaves through the virtual network.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
+      // Behind Front Door the app answers only requests that carry this profile's id from Front Door's
+      // address ranges; anyone else gets 403 before reaching Easy Auth or the code.
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
+      ipSecurityRestrictions: empty(frontDoorId)
+        ? []
+        : [
+            {
+              name: 'front-door-only'
+              action: 'Allow'
+              priority: 100
+              tag: 'ServiceTag'
+              ipAddress: 'AzureFrontDoor.Backend'
+              headers: {
+                'x-azure-fdid': [
+                  frontDoorId
+                ]
+              }
+            }
+          ]
+      // The SCM site (where azd deploy publishes the package) keeps its own rules.
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: restrictScm ? 'Deny' : 'Allow'
+      scmIpSecurityRestrictions: restrictScm
+        ? map(range(0, length(scmAllowedIpRanges)), index => {
+            name: 'deployer-${index}'
+            action: 'Allow'
+            priority: 100 + index
+            ipAddress: scmAllowedIpRanges[index]
+          })
+        : []
     }
     functionAppConfig: {
       deployment: {
@@ -111,6 +184,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // Durable Functions on Flex Consumption: an always-ready instance of the durable group keeps the
+        // orchestrations' queues polled without waiting for a scale-out from zero.
+        alwaysReady: alwaysReadyDurableInstances == 0
+          ? []
+          : [
+              {
+                name: 'durable'
+                instanceCount: alwaysReadyDurableInstances
+              }
+            ]
       }
       // Flex Consumption takes the runtime from here; FUNCTIONS_WORKER_RUNTIME and
       // FUNCTIONS_EXTENSION_VERSION are not allowed in its app settings.
@@ -121,7 +204,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
+  // The sites/config writes below run one after another (dependsOn): ARM would otherwise send them in
+  // parallel, and concurrent writes to one site's configuration conflict or overwrite each other.
+
   // Identity-based connections only: no account keys, no connection strings with secrets.
+  // WEBSITE_AUTH_ENABLED is never set here: App Service sets it when Easy Auth is on, and the code trusts
+  // X-MS-CLIENT-PRINCIPAL only then; an app setting would make the header forgeable (a test checks).
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: {
@@ -130,6 +218,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      // G7Flows' own tables and containers, in their own account.
+      G7Flows__DataStorage__credential: 'managedidentity'
+      G7Flows__DataStorage__clientId: identityClientId
+      G7Flows__DataStorage__blobServiceUri: dataStorage.properties.primaryEndpoints.blob
+      G7Flows__DataStorage__tableServiceUri: dataStorage.properties.primaryEndpoints.table
       G7Flows__TaskHub: taskHubName
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
@@ -138,8 +231,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
-  // App Service Authentication (Easy Auth): only callers with a token for the G7Flows API reach the
-  // code, which then reads the caller from X-MS-CLIENT-PRINCIPAL.
+  // App Service Authentication (Easy Auth): only callers with a token for the G7Flows API, obtained by an
+  // allowed client application, reach the code, which then reads the caller from X-MS-CLIENT-PRINCIPAL.
   resource authSettings 'config' = {
     name: 'authsettingsV2'
     properties: {
@@ -172,10 +265,19 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
               'api://${authClientId}'
               authClientId
             ]
+            // "Any application in the tenant" is not enough: the token must come from an allowed client
+            // application and, when lists are given, belong to an allowed group or identity.
+            defaultAuthorizationPolicy: {
+              allowedApplications: authAllowedApplications
+              allowedPrincipals: allowedPrincipals
+            }
           }
         }
       }
     }
+    dependsOn: [
+      appSettings
+    ]
   }
 
   // No FTP or basic-auth publishing: azd deploys with a Microsoft Entra token.
@@ -184,6 +286,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+    dependsOn: [
+      authSettings
+    ]
   }
 
   resource scmPublishing 'basicPublishingCredentialsPolicies' = {
@@ -191,6 +296,31 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+    dependsOn: [
+      ftpPublishing
+    ]
+  }
+}
+
+// Platform logs of the app (function execution logs, and what the platform records about it) go to the
+// workspace, beside the storage audit logs.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-log-analytics'
+  scope: functionApp
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,6 +1,7 @@
 // Optional: the self-hosted G7Flows server (functions/G7Flows.Server, ASP.NET Core on port 8080) as an
-// Azure Container App, on the same storage account, identity and task hub settings as the function app,
-// with JWT bearer authentication against the same Microsoft Entra app registration.
+// Azure Container App, on the same storage accounts, identity and task hub settings as the function app,
+// with JWT bearer authentication against the same Microsoft Entra app registration. In an isolated
+// deployment its environment joins the virtual network, so that it reaches storage privately.
 
 @description('Name of the Container Apps environment.')
 param environmentName string
@@ -17,7 +18,7 @@ param tags object
 @description('Container image of the G7Flows server.')
 param image string
 
-@description('Registry server of the image (for example myregistry.azurecr.io) pulled with the managed identity, which needs AcrPull there; empty for a public image.')
+@description('Registry server of the image (for example myregistry.azurecr.io) pulled with the managed identity (main.bicep grants AcrPull on an Azure Container Registry); empty for a public image.')
 param registryServer string = ''
 
 @description('Resource id of the Log Analytics workspace that receives the environment\'s logs.')
@@ -29,8 +30,11 @@ param identityId string
 @description('Client id of the user-assigned managed identity.')
 param identityClientId string
 
-@description('Name of the storage account for the task hub and G7Flows\' data.')
+@description('Name of the storage account of the Durable Task hub.')
 param storageAccountName string
+
+@description('Name of the storage account of G7Flows\' own tables and containers.')
+param dataStorageAccountName string
 
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
@@ -43,6 +47,9 @@ param authClientId string
 
 @description('Tenant id of the G7Flows API app registration.')
 param authTenantId string
+
+@description('Resource id of the delegated subnet the environment joins; empty for none.')
+param infrastructureSubnetId string
 
 @description('Replicas kept running: the durable engine polls its queues and runs the schedule, so at least one.')
 @minValue(1)
@@ -58,6 +65,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
+resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: dataStorageAccountName
+}
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -71,6 +82,12 @@ resource containerAppsEnvironment 'Microsoft.App/managedEnvironments@2024-03-01'
     appLogsConfiguration: {
       destination: 'azure-monitor'
     }
+    vnetConfiguration: empty(infrastructureSubnetId)
+      ? null
+      : {
+          infrastructureSubnetId: infrastructureSubnetId
+          internal: false
+        }
     workloadProfiles: [
       {
         name: 'Consumption'
@@ -139,6 +156,10 @@ resource server 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
             { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
             { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+            { name: 'G7Flows__DataStorage__credential', value: 'managedidentity' }
+            { name: 'G7Flows__DataStorage__clientId', value: identityClientId }
+            { name: 'G7Flows__DataStorage__blobServiceUri', value: dataStorage.properties.primaryEndpoints.blob }
+            { name: 'G7Flows__DataStorage__tableServiceUri', value: dataStorage.properties.primaryEndpoints.table }
             { name: 'G7Flows__TaskHub', value: taskHubName }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }

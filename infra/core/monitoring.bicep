@@ -1,5 +1,6 @@
-// Log Analytics workspace and a workspace-based Application Insights component that only accepts
-// Microsoft Entra ID (managed identity) authenticated telemetry.
+// Log Analytics workspace and a workspace-based Application Insights component. Neither accepts data sent
+// with a key alone: telemetry needs a Microsoft Entra token (the app's managed identity), and the
+// workspace's own ingestion API is closed to its shared keys.
 
 @description('Name of the Log Analytics workspace.')
 param logAnalyticsName string
@@ -27,6 +28,10 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
       name: 'PerGB2018'
     }
     retentionInDays: retentionInDays
+    features: {
+      // Data arrives through diagnostic settings and Application Insights, never with the workspace key.
+      disableLocalAuth: true
+    }
   }
 }
 
@@ -40,6 +45,22 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: logAnalytics.id
     // Telemetry must be sent with a Microsoft Entra token (the app's managed identity), not the key alone.
     DisableLocalAuth: true
+  }
+}
+
+// The component's telemetry already lands in the workspace (it is workspace-based), so only its platform
+// metrics are sent: exporting its logs too would ingest, and bill, every record twice.
+resource applicationInsightsDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'metrics-to-log-analytics'
+  scope: applicationInsights
+  properties: {
+    workspaceId: logAnalytics.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,5 +1,7 @@
-// The storage account shared by the Functions host, the Durable Task hub and G7Flows' own tables and
-// containers. Shared keys are disabled: every client authenticates with Microsoft Entra ID.
+// The storage account of the Functions host and the Durable Task hub (leases, the deployment package,
+// the hub's queues, history and large messages). G7Flows' own data lives in data-storage.bicep. Shared
+// keys are disabled: every client authenticates with Microsoft Entra ID. With networkIsolation the
+// account is reachable only through private endpoints (private-endpoints.bicep).
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -15,8 +17,8 @@ param tags object
 @description('Blob container that holds the Flex Consumption deployment packages.')
 param deploymentContainerName string
 
-// One list of names for C# and Bicep; tests/G7Flows.Infra.Tests compares it with StorageNames.
-var storageNames = loadJsonContent('../storage-names.json')
+@description('Refuse every request from a public network; clients come through private endpoints.')
+param networkIsolation bool
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -34,11 +36,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     dnsEndpointType: 'Standard'
     minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     supportsHttpsTrafficOnly: true
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: networkIsolation ? 'None' : 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
     }
   }
 
@@ -61,25 +63,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
-
-    resource appContainers 'containers' = [
-      for container in storageNames.containers: {
-        name: container
-        properties: {
-          publicAccess: 'None'
-        }
-      }
-    ]
-  }
-
-  resource tableServices 'tableServices' = {
-    name: 'default'
-
-    resource appTables 'tables' = [
-      for table in storageNames.tables: {
-        name: table
-      }
-    ]
   }
 }
 

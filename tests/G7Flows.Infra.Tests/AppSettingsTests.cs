@@ -13,6 +13,12 @@ public sealed class AppSettingsTests
 
     private static string Setting(string name) => AppSettings.Properties.GetProperty(name).GetString()!;
 
+    /// <summary>
+    /// The prefix of the identity-based connection to G7Flows' own storage account (tables and containers),
+    /// apart from the Functions host's AzureWebJobsStorage. Same keys as AzureWebJobsStorage.
+    /// </summary>
+    private const string DataStorage = "G7Flows__DataStorage";
+
     [Theory]
     [MemberData(nameof(RequiredSettings))]
     public void Function_app_settings_provide_a_setting_the_app_needs_at_startup(string name)
@@ -42,7 +48,7 @@ public sealed class AppSettingsTests
     [InlineData("blob")]
     [InlineData("queue")]
     [InlineData("table")]
-    public void Storage_service_uri_is_the_storage_account_endpoint(string service)
+    public void Host_storage_service_uri_is_the_host_storage_account_endpoint(string service)
     {
         // Act
         var uri = Setting($"{AppSettingNames.Storage}__{service}ServiceUri");
@@ -51,16 +57,52 @@ public sealed class AppSettingsTests
         Assert.Equal($"[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName')), '2023-05-01').primaryEndpoints.{service}]", uri);
     }
 
-    [Fact]
-    public void Task_hub_is_G7Flows()
+    [Theory]
+    [InlineData("credential", "managedidentity")]
+    [InlineData("clientId", "[parameters('identityClientId')]")]
+    [InlineData("blobServiceUri", "[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.blob]")]
+    [InlineData("tableServiceUri", "[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.table]")]
+    public void Data_storage_settings_point_to_the_data_account_with_the_identity(string key, string expected)
     {
         // Act
-        var taskHub = Setting(AppSettingNames.TaskHub);
+        var value = Setting($"{DataStorage}__{key}");
+
+        // Assert
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Data_storage_settings_are_the_only_settings_under_their_prefix()
+    {
+        // Act
+        var names = AppSettings.Properties.EnumerateObject().Select(setting => setting.Name)
+            .Where(name => name.StartsWith(DataStorage, StringComparison.Ordinal));
+
+        // Assert: no queue endpoint (G7Flows' own data has no queues) and no connection string.
+        Assert.Equal(
+            [$"{DataStorage}__credential", $"{DataStorage}__clientId", $"{DataStorage}__blobServiceUri", $"{DataStorage}__tableServiceUri"],
+            names);
+    }
+
+    [Fact]
+    public void Task_hub_app_setting_is_the_one_host_json_reads_and_names_G7Flows()
+    {
+        // Arrange: host.json names the hub through an app setting, %Name%.
+        using var hostJson = JsonDocument.Parse(Repository.ReadAllText("host.json"));
+        var hubName = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString()!;
+
+        // Act
+        var setting = hubName.Trim('%');
+        var taskHub = Setting(setting);
         var passed = CompiledTemplate.ModuleParameter("api", "taskHubName").GetString()!;
 
         // Assert
+        Assert.Equal($"%{AppSettingNames.TaskHub}%", hubName);
         Assert.Equal("[parameters('taskHubName')]", taskHub);
-        Assert.Equal("['G7Flows']", CompiledTemplate.ExpandStringVariables(CompiledTemplate.Main, passed));
+        Assert.Equal("[variables('taskHubName')]", passed);
+        Assert.Equal("G7Flows", CompiledTemplate.Variable(CompiledTemplate.Main, "taskHubName").GetString());
+        Assert.Equal(passed, CompiledTemplate.ModuleParameter("server", "taskHubName").GetString());
+        Assert.Equal("[variables('taskHubName')]", CompiledTemplate.Output("G7FLOWS_TASK_HUB").GetProperty("value").GetString());
     }
 
     [Fact]
@@ -73,6 +115,22 @@ public sealed class AppSettingsTests
         // Assert
         Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", authentication);
         Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), '2020-02-02').ConnectionString]", connectionString);
+    }
+
+    [Fact]
+    public void Application_insights_connection_string_is_the_component_s_and_needs_a_token_to_be_used()
+    {
+        // Arrange: the connection string holds the component's instrumentation key, which is no secret only
+        // because the component refuses telemetry that carries no Microsoft Entra token.
+        var component = CompiledTemplate.Single("Microsoft.Insights/components");
+
+        // Act
+        var connectionString = Setting(AppSettingNames.ApplicationInsightsConnectionString);
+
+        // Assert
+        Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('applicationInsightsName')), '2020-02-02').ConnectionString]", connectionString);
+        Assert.True(component.Properties.GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]", Setting(AppSettingNames.ApplicationInsightsAuthentication));
     }
 
     [Theory]

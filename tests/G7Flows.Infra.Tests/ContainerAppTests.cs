@@ -115,7 +115,7 @@ public sealed class ContainerAppTests
     {
         // Arrange
         var environment = CompiledTemplate.Single("Microsoft.App/managedEnvironments");
-        var diagnostics = CompiledTemplate.Single("Microsoft.Insights/diagnosticSettings");
+        var diagnostics = CompiledTemplate.SingleIn("server", "Microsoft.Insights/diagnosticSettings");
 
         // Act
         var destination = environment.Properties.GetProperty("appLogsConfiguration").GetProperty("destination").GetString();
@@ -124,5 +124,57 @@ public sealed class ContainerAppTests
         Assert.Equal("azure-monitor", destination);
         Assert.Equal("[parameters('logAnalyticsId')]", diagnostics.Properties.GetProperty("workspaceId").GetString());
         Assert.Contains("'monitoring'", CompiledTemplate.ModuleParameter("server", "logAnalyticsId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Container_app_reaches_the_data_account_like_the_function_app()
+    {
+        // Act
+        var environment = Environment;
+
+        // Assert
+        Assert.Equal("managedidentity", environment["G7Flows__DataStorage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", environment["G7Flows__DataStorage__clientId"]);
+        Assert.Equal("[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.blob]", environment["G7Flows__DataStorage__blobServiceUri"]);
+        Assert.Equal("[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('dataStorageAccountName')), '2023-05-01').primaryEndpoints.table]", environment["G7Flows__DataStorage__tableServiceUri"]);
+        Assert.Equal(CompiledTemplate.ModuleParameter("api", "dataStorageAccountName").GetString(), CompiledTemplate.ModuleParameter("server", "dataStorageAccountName").GetString());
+    }
+
+    [Fact]
+    public void Container_apps_environment_joins_the_server_subnet_with_network_isolation()
+    {
+        // Act
+        var vnet = CompiledTemplate.Single("Microsoft.App/managedEnvironments").Properties.GetProperty("vnetConfiguration").GetString();
+        var passed = CompiledTemplate.ModuleParameter("server", "infrastructureSubnetId").GetString()!;
+
+        // Assert
+        Assert.Equal("[if(empty(parameters('infrastructureSubnetId')), null(), createObject('infrastructureSubnetId', parameters('infrastructureSubnetId'), 'internal', false()))]", vnet);
+        Assert.StartsWith("[if(parameters('networkIsolation'), createObject('value', reference(", passed, StringComparison.Ordinal);
+        Assert.EndsWith("'network'), '2025-04-01').outputs.serverSubnetId.value), createObject('value', ''))]", passed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rbac")]
+    [InlineData("registryPull")]
+    [InlineData("storageEndpoints")]
+    [InlineData("dataStorageEndpoints")]
+    public void Container_app_is_created_after(string module)
+    {
+        // Act
+        var dependsOn = CompiledTemplate.Module("server").DependsOn;
+
+        // Assert: storage roles and AcrPull before the first revision pulls the image and starts.
+        Assert.Contains(dependsOn, id => id.EndsWith($"'Microsoft.Resources/deployments', '{module}')]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Container_app_pulls_from_the_registry_with_the_identity()
+    {
+        // Act
+        var registries = ContainerApp.Properties.GetProperty("configuration").GetProperty("registries").GetString();
+
+        // Assert
+        Assert.Equal("[if(empty(parameters('registryServer')), createArray(), createArray(createObject('server', parameters('registryServer'), 'identity', parameters('identityId'))))]", registries);
+        Assert.Equal("[parameters('serverRegistryServer')]", CompiledTemplate.ModuleParameter("server", "registryServer").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using G7Flows.Infra.Tests.Support;
 
 namespace G7Flows.Infra.Tests;
@@ -8,8 +9,16 @@ public sealed class EasyAuthTests
     private static TemplateResource AuthSettings =>
         Assert.Single(CompiledTemplate.OfType("Microsoft.Web/sites/config"), config => config.Name.Contains("'authsettingsV2'", StringComparison.Ordinal));
 
-    private static System.Text.Json.JsonElement EntraId =>
+    private static JsonElement EntraId =>
         AuthSettings.Properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+
+    private static JsonElement Policy => EntraId.GetProperty("validation").GetProperty("defaultAuthorizationPolicy");
+
+    private static List<string> AnonymousPathsFile()
+    {
+        using var file = JsonDocument.Parse(Repository.ReadAllText("infra", "anonymous-paths.json"));
+        return [.. file.RootElement.GetProperty("paths").EnumerateArray().Select(path => path.GetString()!)];
+    }
 
     [Fact]
     public void Easy_auth_is_enabled_with_microsoft_entra_id()
@@ -35,16 +44,29 @@ public sealed class EasyAuthTests
     }
 
     [Fact]
-    public void Easy_auth_lets_only_the_health_probe_through_anonymously()
+    public void Anonymous_paths_file_lists_the_health_probe_and_the_public_routes_only()
     {
         // Act
+        var paths = AnonymousPathsFile();
+
+        // Assert
+        Assert.Equal(["/api/health", "/api/public/*"], paths);
+    }
+
+    [Fact]
+    public void Easy_auth_excluded_paths_are_the_anonymous_paths_file()
+    {
+        // Arrange
+        var expected = AnonymousPathsFile();
+
+        // Act: the app's excludedPaths is its anonymousPaths parameter, which main.bicep fills from the file.
         var excluded = AuthSettings.Properties.GetProperty("globalValidation").GetProperty("excludedPaths").GetString();
-        var paths = AuthSettings.ParameterDefault("anonymousPaths").EnumerateArray().Select(path => path.GetString());
+        var passed = CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.ModuleParameter("api", "anonymousPaths"));
 
         // Assert
         Assert.Equal("[parameters('anonymousPaths')]", excluded);
-        Assert.Equal(["/api/health"], paths);
-        Assert.False(CompiledTemplate.Module("api").Properties.GetProperty("parameters").TryGetProperty("anonymousPaths", out _));
+        Assert.Equal(expected, passed);
+        Assert.Contains("loadJsonContent('anonymous-paths.json')", Repository.ReadAllText("infra", "main.bicep"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,14 +74,66 @@ public sealed class EasyAuthTests
     {
         // Act
         var registration = EntraId.GetProperty("registration");
-        var audiences = EntraId.GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(audience => audience.GetString());
 
         // Assert
         Assert.Equal("[parameters('authClientId')]", registration.GetProperty("clientId").GetString());
         Assert.Equal("[format('{0}{1}/v2.0', environment().authentication.loginEndpoint, parameters('authTenantId'))]", registration.GetProperty("openIdIssuer").GetString());
-        Assert.Contains("[format('api://{0}', parameters('authClientId'))]", audiences);
         Assert.Equal("[parameters('authClientId')]", CompiledTemplate.ModuleParameter("api", "authClientId").GetString());
         Assert.Equal("[variables('effectiveAuthTenantId')]", CompiledTemplate.ModuleParameter("api", "authTenantId").GetString());
+    }
+
+    [Fact]
+    public void Easy_auth_audiences_are_exactly_the_client_id_and_its_application_id_uri()
+    {
+        // Act
+        var audiences = EntraId.GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(audience => audience.GetString());
+
+        // Assert: v2.0 tokens carry the client id, v1.0 tokens api://<client id>; nothing else.
+        Assert.Equal(["[format('api://{0}', parameters('authClientId'))]", "[parameters('authClientId')]"], audiences);
+        Assert.Equal("[format('api://{0}', parameters('authClientId'))]", CompiledTemplate.Output("AUTH_AUDIENCE").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Easy_auth_accepts_only_allowed_client_applications_and_never_any_application()
+    {
+        // Act
+        var applications = Policy.GetProperty("allowedApplications").GetString();
+        var effective = CompiledTemplate.Main.GetProperty("variables").GetProperty("effectiveAuthAllowedApplications").GetString();
+
+        // Assert: an empty list would mean any application, so without a list only the API's own registration passes.
+        Assert.Equal("[parameters('authAllowedApplications')]", applications);
+        Assert.Equal("[variables('effectiveAuthAllowedApplications')]", CompiledTemplate.ModuleParameter("api", "authAllowedApplications").GetString());
+        Assert.Equal("[if(empty(variables('authAllowedApplicationIds')), createArray(parameters('authClientId')), variables('authAllowedApplicationIds'))]", effective);
+        Assert.Equal(1, AuthSettings.Template.GetProperty("parameters").GetProperty("authAllowedApplications").GetProperty("minLength").GetInt32());
+        Assert.Equal(string.Empty, CompiledTemplate.MainParameter("authAllowedApplications").GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
+    public void Easy_auth_restricts_principals_to_the_allowed_groups_and_identities_when_given()
+    {
+        // Act
+        var principals = AuthSettings.Resolve(Policy.GetProperty("allowedPrincipals")).GetString();
+
+        // Assert: a list is sent only when it has entries (Easy Auth reads an empty list as no restriction).
+        Assert.Equal(
+            "[union(if(empty(parameters('authAllowedGroups')), createObject(), createObject('groups', parameters('authAllowedGroups'))), if(empty(parameters('authAllowedIdentities')), createObject(), createObject('identities', parameters('authAllowedIdentities'))))]",
+            principals);
+        Assert.Equal("[variables('authAllowedGroupIds')]", CompiledTemplate.ModuleParameter("api", "authAllowedGroups").GetString());
+        Assert.Equal("[variables('authAllowedIdentityIds')]", CompiledTemplate.ModuleParameter("api", "authAllowedIdentities").GetString());
+    }
+
+    [Theory]
+    [InlineData("authAllowedApplicationIds", "authAllowedApplications")]
+    [InlineData("authAllowedGroupIds", "authAllowedGroups")]
+    [InlineData("authAllowedIdentityIds", "authAllowedIdentities")]
+    [InlineData("scmAllowedIpRangeList", "scmAllowedIpRanges")]
+    public void Comma_separated_parameter_becomes_a_list_without_spaces(string variable, string parameter)
+    {
+        // Act
+        var list = CompiledTemplate.Main.GetProperty("variables").GetProperty(variable).GetString();
+
+        // Assert
+        Assert.Equal($"[if(empty(trim(parameters('{parameter}'))), createArray(), split(replace(parameters('{parameter}'), ' ', ''), ','))]", list);
     }
 
     [Fact]
@@ -80,5 +154,30 @@ public sealed class EasyAuthTests
 
         // Assert
         Assert.False(tokenStore);
+    }
+
+    [Fact]
+    public void Website_auth_enabled_is_never_an_app_setting_or_an_environment_variable()
+    {
+        // Arrange: App Service sets WEBSITE_AUTH_ENABLED itself when Easy Auth is on; the code trusts
+        // X-MS-CLIENT-PRINCIPAL only then, so setting it by hand would let anyone forge the header.
+        var settingNames = CompiledTemplate.OfType("Microsoft.Web/sites/config")
+            .Where(config => config.Name.Contains("'appsettings'", StringComparison.Ordinal))
+            .SelectMany(config => config.Properties.EnumerateObject().Select(setting => setting.Name));
+        var siteConfigNames = CompiledTemplate.OfType("Microsoft.Web/sites")
+            .Where(site => site.Properties.GetProperty("siteConfig").TryGetProperty("appSettings", out _))
+            .Select(site => site.Name);
+        var environmentNames = CompiledTemplate.OfType("Microsoft.App/containerApps")
+            .SelectMany(app => app.Properties.GetProperty("template").GetProperty("containers").EnumerateArray())
+            .SelectMany(container => container.GetProperty("env").EnumerateArray().Select(variable => variable.GetProperty("name").GetString()!));
+
+        // Act
+        var names = settingNames.Concat(environmentNames).ToList();
+
+        // Assert
+        Assert.NotEmpty(names);
+        Assert.DoesNotContain(names, name => string.Equals(name, G7Flows.Workflows.Hosting.AppSettingNames.EasyAuthEnabled, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(siteConfigNames);
+        Assert.DoesNotContain("WEBSITE_AUTH_ENABLED", CompiledTemplate.Text, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -6,14 +6,17 @@ namespace G7Flows.Infra.Tests;
 /// <summary>Nothing in the deployment hands out or stores a key: every connection is identity-based.</summary>
 public sealed class SecretsTests
 {
+    // InstrumentationKey is not among them: the Application Insights connection string always contains one,
+    // and it is harmless because the component refuses telemetry without a Microsoft Entra token
+    // (AppSettingsTests and the test below check both).
     public static TheoryData<string> ForbiddenFragments =>
     [
         "AccountKey",
         "listKeys",
         "SharedAccessSignature",
-        "InstrumentationKey",
         "sharedKey",
         "primaryKey",
+        "primarySharedKey",
     ];
 
     [Theory]
@@ -67,6 +70,19 @@ public sealed class SecretsTests
 
         // Assert
         Assert.False(found, $"The compiled template contains {fragment}.");
+    }
+
+    [Fact]
+    public void Log_analytics_workspace_refuses_ingestion_with_its_shared_keys()
+    {
+        // Arrange
+        var workspace = CompiledTemplate.Single("Microsoft.OperationalInsights/workspaces");
+
+        // Act
+        var disableLocalAuth = workspace.Properties.GetProperty("features").GetProperty("disableLocalAuth");
+
+        // Assert
+        Assert.Equal(JsonValueKind.True, disableLocalAuth.ValueKind);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using G7Flows.Workflows.Platform.Storage;
 
 namespace G7Flows.Infra.Tests;
 
-/// <summary>The deployment creates exactly the tables and containers the application names in StorageNames.</summary>
+/// <summary>
+/// The deployment creates exactly the tables and containers the application names in StorageNames, in the
+/// data storage account.
+/// </summary>
 public sealed class StorageNamesTests
 {
     [Fact]
@@ -17,6 +20,7 @@ public sealed class StorageNamesTests
 
         // Assert
         Assert.Equal(StorageNames.Tables, names);
+        Assert.Equal("dataStorage", tables.Module);
     }
 
     [Fact]
@@ -32,7 +36,9 @@ public sealed class StorageNamesTests
 
         // Assert
         Assert.Equal(StorageNames.Containers, names);
+        Assert.Equal("dataStorage", looped.Module);
         Assert.Contains("parameters('deploymentContainerName')", single.Name, StringComparison.Ordinal);
+        Assert.Equal("storage", single.Module);
     }
 
     [Fact]
@@ -48,6 +54,7 @@ public sealed class StorageNamesTests
         // Assert
         Assert.Equal(StorageNames.Tables, tables);
         Assert.Equal(StorageNames.Containers, containers);
+        Assert.Contains(StorageNames.RecordsContainer, containers);
     }
 
     /// <summary>The names a copy loop over <c>storageNames.{list}</c> creates.</summary>
