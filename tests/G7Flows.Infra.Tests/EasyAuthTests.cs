@@ -176,7 +176,7 @@ public sealed class EasyAuthTests
 
         // Assert
         Assert.NotEmpty(names);
-        Assert.DoesNotContain(names, name => string.Equals(name, G7Flows.Workflows.Hosting.AppSettingNames.EasyAuthEnabled, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(names, name => string.Equals(name, G7Flows.Workflows.Platform.Hosting.AppSettingNames.EasyAuthEnabled, StringComparison.OrdinalIgnoreCase));
         Assert.Empty(siteConfigNames);
         Assert.DoesNotContain("WEBSITE_AUTH_ENABLED", CompiledTemplate.Text, StringComparison.OrdinalIgnoreCase);
     }

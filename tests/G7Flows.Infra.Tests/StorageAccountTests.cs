@@ -144,7 +144,7 @@ public sealed class StorageAccountTests
 
         // Assert: version-level immutability on the records container only, with a default time-based policy.
         Assert.Equal("[equals(variables('storageNames').containers[copyIndex()], variables('recordsContainerName'))]", versionLevel);
-        Assert.Equal(G7Flows.Workflows.Storage.StorageNames.RecordsContainer, containers.Variable("recordsContainerName").GetString());
+        Assert.Equal(G7Flows.Workflows.Platform.Storage.StorageNames.RecordsContainer, containers.Variable("recordsContainerName").GetString());
         Assert.Equal(
             "[format('{0}/{1}/{2}/{3}', parameters('name'), 'default', variables('storageNames').containers[indexOf(variables('storageNames').containers, variables('recordsContainerName'))], 'default')]",
             policy.Name);

@@ -14,6 +14,13 @@ public static class AppSettingNames
     /// </summary>
     public const string Storage = "AzureWebJobsStorage";
 
+    /// <summary>
+    /// G7Flows' own data (tables, records), when it has a storage account of its own (as the Bicep deploys): a
+    /// connection string, or <c>G7Flows__DataStorage__credential</c>, <c>__clientId</c>, <c>__blobServiceUri</c> and
+    /// <c>__tableServiceUri</c>. When unset, the data lives beside the host's in <see cref="Storage"/>.
+    /// </summary>
+    public const string DataStorage = "G7Flows:DataStorage";
+
     /// <summary>The Durable Task hub name (default <c>G7Flows</c>); host.json reads it too.</summary>
     public const string TaskHub = "G7Flows__TaskHub";
 

@@ -35,20 +35,25 @@ public sealed class StorageClients
     {
         ArgumentNullException.ThrowIfNull(configuration);
         options ??= new StorageClientOptions();
-        string? connectionString = configuration[AppSettingNames.Storage];
+
+        // G7Flows' own data (tables, records) lives in its own account when one is configured, else beside the host's.
+        string name = configuration[AppSettingNames.DataStorage] is { Length: > 0 } || configuration.GetSection(AppSettingNames.DataStorage)["tableServiceUri"] is not null
+            ? AppSettingNames.DataStorage
+            : AppSettingNames.Storage;
+        string? connectionString = configuration[name];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return FromConnectionString(connectionString, options);
         }
 
-        IConfigurationSection section = configuration.GetSection(AppSettingNames.Storage);
+        IConfigurationSection section = configuration.GetSection(name);
         string? tableUri = section["tableServiceUri"];
         string? blobUri = section["blobServiceUri"];
         if (tableUri is null || blobUri is null)
         {
             throw new InvalidOperationException(
-                $"Storage is not configured: set '{AppSettingNames.Storage}' to a connection string, or " +
-                $"'{AppSettingNames.Storage}__tableServiceUri' and '{AppSettingNames.Storage}__blobServiceUri' for a managed identity.");
+                $"Storage is not configured: set '{name}' to a connection string, or " +
+                $"'{name}__tableServiceUri' and '{name}__blobServiceUri' for a managed identity.");
         }
 
         TokenCredential credential = CreateCredential(section["credential"], section["clientId"]);
