@@ -11,32 +11,55 @@ namespace G7Flows.Workflows.Disclosures.Screening;
 /// <remarks>
 /// <para>
 /// Leniency <see cref="PhoneNumberUtil.Leniency.VALID"/>: a number must be valid for its region, which already leaves
-/// out years, dates, percentages and paragraph numbers. What VALID still accepts and the screening drops:
+/// out years, dates, times, percentages and paragraph numbers. What VALID still accepts and the screening drops:
 /// </para>
 /// <list type="bullet">
-/// <item>numbers written as amounts: digit groups of three after a first group of one to three digits, with a thousands
-/// separator (<c>2,900,000,000,000</c>, <c>2.900.000.000</c>, <c>12 345 678 901</c>), optionally with decimals
-/// (<c>3989.92</c>, <c>1 234,50</c>); a number in international format (<c>+</c>), with a trunk or international
-/// prefix (<c>0</c>) or with brackets is never an amount;</item>
+/// <item>numbers written as amounts: digit groups of three after a first group of one to three digits, with one
+/// thousands separator (<c>2,900,000,000,000</c>, <c>2.900.000.000</c>, <c>12 345 678 901</c>), optionally with
+/// decimals (<c>3989.92</c>, <c>1 234,50</c>); a number in international format (<c>+</c>), with a trunk or
+/// international prefix (<c>0</c>) or with brackets is never taken for an amount;</item>
 /// <item>a bare run of digits that does not start with 0 (<c>2900000000000</c>, <c>6135550142</c>): in a budget text
-/// it is far more often an amount or an identifier than a telephone number, so an unformatted North American or Italian
-/// mobile number goes unreported (a known limit);</item>
+/// it is far more often an amount or an identifier than a telephone number;</item>
 /// <item>digits that continue an identifier: <c>2025/0142/001</c>, <c>2025-STATE-014233</c>.</item>
 /// </list>
 /// <para>
-/// Speed: libphonenumber examines every digit group, which costs about a millisecond per thousand characters of
-/// figures. The scanner therefore hands it only short windows around groups of at least six digits that are not shaped
-/// like amounts; in prose and in tables of amounts almost nothing is left to examine. A number lies within one line.
+/// Speed: libphonenumber examines every digit group it is given, at roughly a millisecond per thousand characters of
+/// figures. It is therefore given only short windows around clusters of at least six digits that are not shaped like
+/// amounts, so prose and tables of amounts cost almost nothing. A long cluster is read in overlapping chunks, with a
+/// bounded number of failed attempts each, so that its cost stays linear; a run of five or more single-digit groups
+/// (<c>1 2 3 4 5</c>) cannot lie inside one number and splits a cluster.
+/// </para>
+/// <para>
+/// Known limits: unformatted North American numbers and Italian mobile numbers (<c>6135550142</c>) are not reported;
+/// a national number is recognised only in the submitting nation's format (a British <c>020 7946 0958</c> in a
+/// Japanese text is not); numbers joined by nothing but spaces (<c>613 555 0142 613 555 0199</c>) or followed directly by
+/// more digit groups cannot be told apart and are missed; a number lies within one line. A body made only of dense
+/// two-digit groups (<c>12 34 56 …</c>) is the slowest input, at up to about a second per region for 200,000
+/// characters.
 /// </para>
 /// </remarks>
 internal static class PhoneScanner
 {
+    /// <summary>The fewest digits a valid number of the participants has, trunk prefix included.</summary>
     private const int MinimumDigits = 6;
+
+    /// <summary>Context around a cluster: enough to see a word glued before it, and an extension (<c>ext. 1234</c>) after it.</summary>
     private const int ContextBefore = 8;
+
     private const int ContextAfter = 24;
+
+    /// <summary>
+    /// Chunks of a long window overlap by <see cref="ChunkLength"/> − <see cref="ChunkStep"/> = 48 characters, so a
+    /// number of up to 40 characters lies wholly in some chunk, at least <see cref="ChunkMargin"/> from its inner cuts;
+    /// matches nearer a cut than that are left to the neighbouring chunk.
+    /// </summary>
     private const int ChunkLength = 96;
+
     private const int ChunkStep = 48;
+
     private const int ChunkMargin = 4;
+
+    /// <summary>Failed attempts libphonenumber may make in one chunk and region (found numbers do not count).</summary>
     private const long MaxTries = 10;
 
     /// <summary>Characters libphonenumber accepts between the digits of one number (besides digits).</summary>
@@ -105,6 +128,7 @@ internal static class PhoneScanner
     private static List<(int Start, int End)> CandidateWindows(string text, TextLines lines)
     {
         var windows = new List<(int Start, int End)>();
+        var groups = new List<(int Start, int End)>();
         int i = 0;
         while (i < text.Length)
         {
@@ -114,51 +138,103 @@ internal static class PhoneScanner
                 break;
             }
 
-            int start = i + next, end = start, digits = 0;
-            while (end < text.Length && (char.IsDigit(text[end]) || Joiners.Contains(text[end])))
+            // A cluster: digit groups joined by what may separate the digits of one number.
+            int end = i + next;
+            groups.Clear();
+            while (end < text.Length && (Digits.Contains(text[end]) || Joiners.Contains(text[end])))
             {
-                digits += char.IsDigit(text[end]) ? 1 : 0;
-                end++;
+                int groupStart = end;
+                while (end < text.Length && Digits.Contains(text[end]))
+                {
+                    end++;
+                }
+
+                if (end > groupStart)
+                {
+                    groups.Add((groupStart, end));
+                }
+                else
+                {
+                    end++;
+                }
             }
 
             i = end;
-            int first = start;
-            while (first > 0 && text[first - 1] is '+' or '＋' or '(' or '（')
+            foreach (var (first, last) in SplitAtSingleDigitRuns(groups))
             {
-                first--;
-            }
-
-            int last = end;
-            while (!char.IsDigit(text[last - 1]))
-            {
-                last--;
-            }
-
-            if (digits < MinimumDigits || LooksLikeAmount(text.AsSpan(first, last - first)))
-            {
-                continue;
-            }
-
-            int line = lines.LineOf(start);
-            int lineStart = lines.StartOf(line), lineEnd = lines.EndOf(line);
-            int windowStart = first;
-            while (windowStart > lineStart && first - windowStart < ContextBefore && !char.IsDigit(text[windowStart - 1]))
-            {
-                windowStart--;
-            }
-
-            int windowEnd = Math.Min(lineEnd, end + ContextAfter);
-            if (windows.Count > 0 && windows[^1].End >= windowStart)
-            {
-                windows[^1] = (windows[^1].Start, Math.Max(windows[^1].End, windowEnd));
-            }
-            else
-            {
-                windows.Add((windowStart, windowEnd));
+                AddWindow(text, lines, groups, first, last, windows);
             }
         }
 
         return windows;
+    }
+
+    /// <summary>
+    /// No telephone number has more than two single-digit groups in a row (<c>+33 (0) 1 23 …</c> has two), so a run of
+    /// five or more (<c>1 2 3 4 5</c>, <c>0-0-0-0-0</c>) separates numbers: its middle is dropped and the cluster is read
+    /// as the parts before and after it.
+    /// </summary>
+    private static List<(int First, int Last)> SplitAtSingleDigitRuns(List<(int Start, int End)> groups)
+    {
+        var parts = new List<(int First, int Last)>();
+        int from = 0, g = 0;
+        while (g < groups.Count)
+        {
+            int run = g;
+            while (run < groups.Count && groups[run].End - groups[run].Start == 1)
+            {
+                run++;
+            }
+
+            if (run - g >= 5)
+            {
+                parts.Add((from, g + 1));
+                from = run - 2;
+            }
+
+            g = Math.Max(run, g + 1);
+        }
+
+        parts.Add((from, groups.Count - 1));
+        return parts;
+    }
+
+    private static void AddWindow(string text, TextLines lines, List<(int Start, int End)> groups, int first, int last, List<(int Start, int End)> windows)
+    {
+        int digits = 0;
+        for (int g = first; g <= last; g++)
+        {
+            digits += groups[g].End - groups[g].Start;
+        }
+
+        int start = groups[first].Start, end = groups[last].End;
+        while (start > 0 && text[start - 1] is '+' or '＋' or '(' or '（')
+        {
+            start--;
+        }
+
+        if (digits < MinimumDigits || LooksLikeAmount(text.AsSpan(start, end - start)))
+        {
+            return;
+        }
+
+        int line = lines.LineOf(start);
+        int lineStart = lines.StartOf(line), lineEnd = lines.EndOf(line);
+        int windowStart = start;
+        while (windowStart > lineStart && start - windowStart < ContextBefore && !Digits.Contains(text[windowStart - 1]))
+        {
+            windowStart--;
+        }
+
+        int windowEnd = Math.Min(lineEnd, end + ContextAfter);
+        if (windows.Count > 0 && windows[^1].End >= windowStart)
+        {
+            windows[^1] = (windows[^1].Start, Math.Max(windows[^1].End, windowEnd));
+        }
+        else
+        {
+            windows.Add((windowStart, windowEnd));
+        }
     }
 
     /// <summary>A figure rather than a telephone number: <c>2,900,000,000,000</c>, <c>1.234,50</c>, <c>2025</c>, <c>3989.92</c>.</summary>
