@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Hosting;
@@ -36,9 +37,11 @@ public sealed class EasyAuthMiddleware(IConfiguration configuration) : IFunction
         await next(context);
     }
 
+    private static readonly FrozenSet<string> AnonymousFunctions =
+        WorkflowModules.Routes.Where(r => r.Access == RouteAccess.Anonymous).Select(r => r.Name).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>True for the functions whose route is marked anonymous in the route table (health, published material).</summary>
-    public static bool IsAnonymousAllowed(string functionName) =>
-        WorkflowModules.Routes.Any(r => r.Name == functionName && r.Access == RouteAccess.Anonymous);
+    public static bool IsAnonymousAllowed(string functionName) => AnonymousFunctions.Contains(functionName);
 
     /// <summary>Whether Easy Auth is on: App Service sets <c>WEBSITE_AUTH_ENABLED</c> to <c>true</c> (in any case).</summary>
     public static bool IsEnabled(IConfiguration configuration)

@@ -1,6 +1,5 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Storage;
-using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
@@ -53,16 +52,13 @@ public sealed partial class ConsultationApi
                 ConsultationSnapshot? snapshot = await store.GetAsync(d.ConsultationId, ct);
                 if (snapshot is not null)
                 {
-                    var reminders = ConsultationStore.SplitList(snapshot.Consultation.Reminders)
-                        .Select(r => IsoDuration.TryParse(r, out TimeSpan t) ? t : TimeSpan.Zero).Where(t => t > TimeSpan.Zero).ToList();
                     await store.AssignTasksAsync(snapshot, snapshot.Consultation.CreatedAt, ct);
-                    await EnsureStartedAsync(client, snapshot.Consultation, reminders, ct);
+                    await EnsureStartedAsync(client, snapshot.Consultation, ct);
                 }
             }
             else
             {
-                ConsultationEntity c = await store.MarkFailedAsync(new FailureRequest(d.ConsultationId, "the engine", $"the orchestration is {d.EngineStatus}", now.UtcDateTime), ct);
-                await store.SettleCopiesAsync(c, ct);
+                await store.FailAsync(new FailureRequest(d.ConsultationId, "the engine", $"the orchestration is {d.EngineStatus}", now.UtcDateTime), ct);
             }
 
             await audit.AppendAsync(new AuditEntry(d.ConsultationId, now, caller!.Name, "workflow-repaired", Source(request), $"repair-{d.Problem}", Detail: d.Repair), ct);

@@ -1,18 +1,13 @@
-using System.Security.Cryptography;
 using Azure;
 using G7Flows.Workflows.Consultations.Domain;
-using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Consultations.Storage;
-using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using static G7Flows.Workflows.Platform.Http.HandlerSupport;
 
 namespace G7Flows.Workflows.Consultations.Api;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Azure;
 using G7Flows.Workflows.Consultations.Domain;
-using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Consultations.Storage;
 using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Http;
@@ -77,7 +75,7 @@ public sealed partial class ConsultationApi
         // Everything after the stored consultation is idempotent and done before the 202, also on a retry (the first
         // attempt may have stopped half-way): the reviewers' inbox tasks, the listing, the audit entry, the workflow.
         faults.OnCrashPoint(CrashPoints.AfterStartStored);
-        if (await this.CompleteStartAsync(request, client, snapshot, proposal.Reminders, ct) is { } incomplete)
+        if (await this.CompleteStartAsync(request, client, snapshot, ct) is { } incomplete)
         {
             return incomplete;
         }
@@ -96,7 +94,7 @@ public sealed partial class ConsultationApi
     /// 503 that says the consultation is stored and how to finish the start.
     /// </summary>
     private async Task<IResult?> CompleteStartAsync(
-        HttpRequest request, DurableTaskClient client, ConsultationSnapshot snapshot, IReadOnlyList<TimeSpan> reminders, CancellationToken ct)
+        HttpRequest request, DurableTaskClient client, ConsultationSnapshot snapshot, CancellationToken ct)
     {
         ConsultationEntity c = snapshot.Consultation;
         for (int attempt = 1; ; attempt++)
@@ -111,7 +109,7 @@ public sealed partial class ConsultationApi
                 await store.UpsertIndexAsync(c, ct);
                 await audit.AppendAsync(
                     new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", Source(request), "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
-                await EnsureStartedAsync(client, c, reminders, ct);
+                await EnsureStartedAsync(client, c, ct);
                 return null;
             }
             catch (Exception ex) when (attempt < 4 && (StorageFaults.IsUnavailable(ex) || ex is InvalidOperationException))
@@ -130,10 +128,11 @@ public sealed partial class ConsultationApi
     }
 
     /// <summary>
-    /// Starts the workflow unless it exists. Two retries racing here both see no instance and both schedule it; the
-    /// engine keeps one and the other call fails, after which the instance exists: that is success too.
+    /// Starts the workflow, with the stored consultation as its input, unless it exists. Two retries racing here both
+    /// see no instance and both schedule it; the engine keeps one and the other call fails, after which the instance
+    /// exists: that is success too.
     /// </summary>
-    private static async Task EnsureStartedAsync(DurableTaskClient client, ConsultationEntity c, IReadOnlyList<TimeSpan> reminders, CancellationToken ct)
+    private static async Task EnsureStartedAsync(DurableTaskClient client, ConsultationEntity c, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(c.PartitionKey, ct) is not null)
         {
@@ -147,7 +146,7 @@ public sealed partial class ConsultationApi
             c.Threshold,
             ConsultationStore.SplitList(c.Participants).ToList(),
             c.Deadline.UtcDateTime,
-            reminders);
+            [.. ConsultationStore.SplitList(c.Reminders).Select(r => IsoDuration.TryParse(r, out TimeSpan offset) ? offset : throw new InvalidOperationException("A stored reminder is not a duration."))]);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

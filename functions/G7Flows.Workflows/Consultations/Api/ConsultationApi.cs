@@ -1,16 +1,12 @@
-using System.Security.Cryptography;
 using Azure;
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Consultations.Storage;
-using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Http;
-using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using static G7Flows.Workflows.Platform.Http.HandlerSupport;

@@ -1,6 +1,5 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Storage;
-using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
 
 

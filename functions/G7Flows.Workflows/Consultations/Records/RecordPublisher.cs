@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -9,9 +9,7 @@ namespace G7Flows.Workflows.Consultations.Records;
 /// <summary>Renders a consultation record as JSON and as a readable HTML page; every user-supplied string is HTML-encoded.</summary>
 public static class RecordRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new(Json.Options) { WriteIndented = true };
-
-    public static byte[] ToJson(ConsultationRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Indented);
+    public static byte[] ToJson(ConsultationRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Json.Indented);
 
     public static string ToHtml(ConsultationRecord record)
     {

@@ -116,13 +116,6 @@ public sealed class ConsultationStore(StorageClients storage)
         }
     }
 
-    /// <summary>Responses stored for a consultation, as events, for reconciliation at the deadline.</summary>
-    public async Task<IReadOnlyList<ResponseEvent>> ReadStoredResponsesAsync(string consultationId, CancellationToken cancellationToken = default)
-    {
-        ConsultationSnapshot? snapshot = await this.GetAsync(consultationId, cancellationToken);
-        return snapshot is null ? [] : StoredResponses(snapshot);
-    }
-
     /// <summary>The answered positions of a snapshot, as response events.</summary>
     public static IReadOnlyList<ResponseEvent> StoredResponses(ConsultationSnapshot snapshot)
     {
@@ -223,8 +216,15 @@ public sealed class ConsultationStore(StorageClients storage)
         }
     }
 
-    /// <summary>Marks an open consultation as failed, with the reason, and brings its copies along.</summary>
-    public async Task<ConsultationEntity> MarkFailedAsync(FailureRequest failure, CancellationToken cancellationToken = default)
+    /// <summary>The notification partition staff read.</summary>
+    public const string StaffInbox = "staff";
+
+    /// <summary>
+    /// Marks an open consultation as failed, with the reason; then (also on a retry) brings the listing and the inbox
+    /// to that state and notifies staff once. A consultation that closed meanwhile is left as it is.
+    /// </summary>
+    /// <returns>The consultation row as it now stands.</returns>
+    public async Task<ConsultationEntity> FailAsync(FailureRequest failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(failure);
         ConsultationEntity c = await this.UpdateConsultationAsync(failure.ConsultationId, entity =>
@@ -240,7 +240,23 @@ public sealed class ConsultationStore(StorageClients storage)
             entity.ClosedBy = "workflow";
             return true;
         }, cancellationToken);
-        await this.UpsertIndexAsync(c, cancellationToken);
+        if (c.Status == nameof(ConsultationStatus.Failed))
+        {
+            await this.SettleCopiesAsync(c, cancellationToken);
+            await this.NotifyAsync(
+                new NotificationEntity
+                {
+                    PartitionKey = StaffInbox,
+                    RowKey = $"{c.PartitionKey}-failed",
+                    Kind = "workflow-failed",
+                    ConsultationId = c.PartitionKey,
+                    Title = c.Title,
+                    Deadline = c.Deadline,
+                    CreatedAt = failure.FailedAt,
+                },
+                cancellationToken);
+        }
+
         return c;
     }
 

@@ -28,7 +28,7 @@ public static class PublicDisclosureRenderer
             disclosure.Expenditure is { } report ? ExpenditureDocument.From(report) : null,
             disclosure.AuditHeadHash,
             PublicHtml.DisclosurePath(disclosure.Id));
-        return JsonSerializer.SerializeToUtf8Bytes(document, PublicJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(document, Platform.Publishing.Json.Indented);
     }
 
     /// <summary>The disclosure as a complete HTML5 page.</summary>

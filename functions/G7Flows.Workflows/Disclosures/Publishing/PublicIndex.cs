@@ -1,4 +1,5 @@
 using System.Text.Json;
+using G7Flows.Workflows.Platform.Publishing;
 
 namespace G7Flows.Workflows.Disclosures.Publishing;
 
@@ -9,7 +10,7 @@ namespace G7Flows.Workflows.Disclosures.Publishing;
 /// </summary>
 public sealed class PublicIndex
 {
-    private static readonly JsonSerializerOptions ReadOptions = new(PublicJson.Options)
+    private static readonly JsonSerializerOptions ReadOptions = new(Json.Indented)
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
@@ -59,7 +60,7 @@ public sealed class PublicIndex
     }
 
     /// <summary>The stored document: <c>{ "entries": [ ... ] }</c> as UTF-8 JSON.</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new IndexDocument(this.Entries), PublicJson.Options);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new IndexDocument(this.Entries), Json.Indented);
 
     /// <summary>Reads a stored document written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The bytes are not such a document (malformed, or an entry lacks a field).</exception>

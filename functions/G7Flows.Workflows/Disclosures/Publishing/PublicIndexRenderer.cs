@@ -25,7 +25,7 @@ public static class PublicIndexRenderer
         List<EntryDocument> documents = PublicIndex.Newest(entries)
             .Select(e => new EntryDocument(e.Id, e.Nation, e.Kind, e.Title, PublicHtml.Utc(e.PublishedAt), e.Sha256, PublicHtml.DisclosurePath(e.Id)))
             .ToList();
-        return JsonSerializer.SerializeToUtf8Bytes(new IndexDocument(documents.Count, documents), PublicJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(new IndexDocument(documents.Count, documents), Platform.Publishing.Json.Indented);
     }
 
     /// <summary>The entries as a complete HTML5 page with a table and a link to the feed.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Platform.Publishing;
 using Microsoft.AspNetCore.Http;
 

@@ -56,12 +56,6 @@ public sealed class FaultInjector
         this.crashMarker = section["CrashMarker"];
     }
 
-    /// <summary>An injector that never injects anything.</summary>
-    public static FaultInjector None { get; } = new(new ConfigurationBuilder().Build());
-
-    /// <summary>True when any fault is configured.</summary>
-    public bool IsArmed => !this.failuresLeft.IsEmpty || this.crashAt is not null;
-
     /// <summary>Throws if the activity is configured to fail now.</summary>
     public void OnActivity(string activity)
     {
