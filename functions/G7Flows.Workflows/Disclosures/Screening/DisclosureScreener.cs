@@ -12,6 +12,8 @@ namespace G7Flows.Workflows.Disclosures.Screening;
 /// telephone numbers are <see cref="FindingSeverities.Blocking"/>. Warnings: <c>NATO UNCLASSIFIED</c> (it still needs
 /// release approval), <c>UNCLASSIFIED</c> and the portion marks <c>(U)</c> and <c>(NU)</c> (the text comes from a
 /// marked document), and a distinctive caveat such as <c>NOFORN</c> named in running text.
+/// Markings are looked for with HTML formatting tags blanked out (<see cref="HtmlMarkup"/>), so a banner pasted with
+/// its markup is still found; positions are always those of the text as submitted.
 /// </remarks>
 public static class DisclosureScreener
 {
@@ -55,7 +57,7 @@ public static class DisclosureScreener
 
         var lines = new TextLines(text);
         var detections = new List<Detection>();
-        MarkingScanner.Scan(text, lines, profile.System, detections);
+        MarkingScanner.Scan(HtmlMarkup.Blank(text), lines, profile.System, detections);
         var emails = EmailScanner.Scan(text);
         detections.AddRange(emails);
         PhoneScanner.Scan(text, lines, profile.PhoneRegions, emails, detections);

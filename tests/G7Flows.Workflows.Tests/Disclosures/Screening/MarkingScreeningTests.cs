@@ -222,6 +222,36 @@ public sealed class MarkingScreeningTests
     }
 
     [Theory]
+    [InlineData("<b>SECRET</b>", 4)]
+    [InlineData("<p><strong>TOP SECRET//NOFORN</strong></p>", 12)]
+    [InlineData("<div align=\"center\">NATO CONFIDENTIAL</div>", 21)]
+    [InlineData("&nbsp;CONFIDENTIAL&nbsp;", 7)]
+    [InlineData("<center>Très Secret</center>", 9)]
+    public void A_banner_wrapped_in_html_is_still_a_banner(string line, int column)
+    {
+        // Act
+        var result = DisclosureScreener.Screen(line + "\nThe exercise took place in May.\n", "US");
+
+        // Assert
+        var marking = ScreeningAssert.OfKind(result, FindingKinds.ClassificationMarking)[0];
+        Assert.Equal((1, column), (marking.Line, marking.Column));
+        ScreeningAssert.Masked(result, line[(column - 1)..(column + 2)]);
+    }
+
+    [Theory]
+    [InlineData("<b>Secret</b> ballots were held.")]
+    [InlineData("<SECRET>")]
+    [InlineData("AT&T and R&D budgets; &nbsp; is a space.")]
+    public void Html_around_ordinary_text_is_no_finding(string line)
+    {
+        // Act
+        var result = DisclosureScreener.Screen("Introduction.\n" + line + "\nEnd.", "US");
+
+        // Assert
+        ScreeningAssert.Clean(result);
+    }
+
+    [Theory]
     [InlineData("TOP SECRET", "US", MarkingSystems.UnitedStates)]
     [InlineData("TOP SECRET", "GB", MarkingSystems.UnitedKingdom)]
     [InlineData("TOP SECRET", "CA", MarkingSystems.Canada)]
