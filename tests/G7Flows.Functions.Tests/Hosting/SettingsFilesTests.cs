@@ -68,6 +68,7 @@ public sealed class SettingsFilesTests
         // Assert
         Assert.False(LocalSettings.GetProperty("IsEncrypted").GetBoolean());
         Assert.Equal("UseDevelopmentStorage=true", values.GetProperty(AppSettingNames.Storage).GetString());
+        Assert.Equal("UseDevelopmentStorage=true", values.GetProperty(AppSettingNames.DataStorage.Replace(":", "__", StringComparison.Ordinal)).GetString());
         Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
         Assert.Equal("G7Flows", values.GetProperty(AppSettingNames.TaskHub).GetString());
         Assert.Equal(string.Empty, values.GetProperty(AppSettingNames.ApplicationInsightsConnectionString).GetString());
