@@ -166,10 +166,14 @@ public sealed class DisclosurePublisher(StorageClients storage, ILogger<Disclosu
             {
                 // Another publication wrote the index since it was read: read it again and merge.
                 logger.LogDebug("Index update for {DisclosureId} lost a race (attempt {Attempt}); retrying", entry.Id, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + Math.Min(attempt, 20) * 5)), cancellationToken);
+                await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
     }
+
+    /// <summary>Exponential back-off with full jitter (up to 10, 20, 40 ... 320 ms), so that many writers spread out instead of colliding again.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(0, 10 << Math.Min(attempt - 1, 5)));
 
     /// <summary>The stored index and its ETag, or the empty index and no ETag when nothing was published yet.</summary>
     internal static async Task<(PublicIndex Index, ETag? ETag)> ReadIndexAsync(BlobClient blob, CancellationToken cancellationToken)
