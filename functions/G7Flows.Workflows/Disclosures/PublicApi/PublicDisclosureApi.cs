@@ -89,7 +89,8 @@ public sealed class PublicDisclosureApi(StorageClients storage, ILogger<PublicDi
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // A host that ranked the parameter route above the literal one would send the feed here; serve it all the same.
+        // The Functions host orders routes by function name, not by precedence as ASP.NET Core does
+        // (Azure/azure-functions-host#9876), so there GetPublicDisclosure is tried first and receives the feed's path.
         if (string.Equals(id, PublicDisclosureRoutes.FeedSegment, StringComparison.Ordinal))
         {
             return this.FeedAsync(request);
