@@ -63,7 +63,8 @@ public sealed class DisclosurePublisher(StorageClients storage, ILogger<Disclosu
         var entry = new PublicIndexEntry(disclosure.Id, disclosure.Nation, disclosure.Kind, disclosure.Title, PublicHtml.Utc(disclosure.PublishedAt), jsonSha);
 
         // The JSON document first: it is what the index and the result describe. When an earlier attempt wrote a
-        // different one (the disclosure given now differs from the one given then), the published document stands.
+        // different one (the disclosure given now differs from the one given then), the published document stands and a
+        // warning is logged; the HTML page, if that attempt did not get to write it, is then the one rendered now.
         BlobClient jsonBlob = this.container.GetBlobClient(JsonBlobName(disclosure.Id));
         if (!await WriteOnceAsync(jsonBlob, json, JsonContentType, Metadata(disclosure.Id, jsonSha, null), cancellationToken))
         {
