@@ -27,6 +27,25 @@ public sealed class AnonymousPathsTests
         Assert.True(anonymous == letThrough, $"{name} ({path}) is {(anonymous ? "anonymous" : "for callers only")} but Easy Auth {(letThrough ? "lets it through" : "does not")}.");
     }
 
+    [Fact]
+    public void Every_anonymous_path_serves_an_anonymous_route_and_the_public_routes_are_anonymous()
+    {
+        // Arrange: concrete paths of the anonymous routes.
+        var anonymous = WorkflowModules.Routes
+            .Where(r => r.Access == RouteAccess.Anonymous)
+            .Select(r => "/" + ApiRoute.Prefix + "/" + System.Text.RegularExpressions.Regex.Replace(r.Template, "\\{[^}]+\\}", "x"))
+            .ToList();
+
+        // Act: the paths that open nothing.
+        var unused = Paths.Where(p => !anonymous.Any(path => p.EndsWith("/*", StringComparison.Ordinal) ? path.StartsWith(p[..^1], StringComparison.Ordinal) : path == p));
+
+        // Assert
+        Assert.Empty(unused);
+        Assert.Contains("/api/public/disclosures", anonymous);
+        Assert.Contains("/api/public/disclosures/feed.atom", anonymous);
+        Assert.Contains("/api/public/disclosures/x", anonymous);
+    }
+
     public static TheoryData<string, string, bool> Routes()
     {
         var data = new TheoryData<string, string, bool>();

@@ -21,6 +21,8 @@ public enum Endpoint
     ExtendClosed,
     ListTasks,
     Health,
+    PublicIndex,
+    PublicDisclosureNotPublished,
 }
 
 /// <summary>Who asks. The consultations have FR, DE and IT (open) or FR, DE and GB (closed) as participants; JP is in neither.</summary>
@@ -70,6 +72,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
         (Endpoint.ExtendClosed,        [401,      409,  409,   403,   403,   403,   403,      403]),
         (Endpoint.ListTasks,           [401,      403,  403,   200,   200,   200,   403,      403]),
         (Endpoint.Health,              [200,      200,  200,   200,   200,   200,   200,      200]),
+        (Endpoint.PublicIndex,         [200,      200,  200,   200,   200,   200,   200,      200]),
+        (Endpoint.PublicDisclosureNotPublished, [404, 404, 404,  404,   404,   404,   404,      404]),
     ];
 
     public static TheoryData<Endpoint, Who, int> Rows()
@@ -118,6 +122,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
             Endpoint.ExtendClosed => (HttpMethod.Post, $"/api/consultations/{targets.Closed}/extend", new { until = DateTimeOffset.UtcNow.AddDays(8).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) }),
             Endpoint.ListTasks => (HttpMethod.Get, "/api/tasks", null),
             Endpoint.Health => (HttpMethod.Get, "/api/health", null),
+            Endpoint.PublicIndex => (HttpMethod.Get, "/api/public/disclosures", null),
+            Endpoint.PublicDisclosureNotPublished => (HttpMethod.Get, $"/api/public/disclosures/{open}", null),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 

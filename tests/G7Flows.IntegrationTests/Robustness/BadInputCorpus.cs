@@ -30,7 +30,7 @@ public sealed record BadInputCase(RawRequest Request, IReadOnlyList<int> Expecte
 /// The generated corpus of requests every endpoint must refuse with a 4xx problem, changing nothing. Every case says
 /// which status it expects; a request that should be accepted (an emoji title, HTML in a title) is not in here.
 /// </summary>
-public sealed class BadInputCorpus
+public sealed partial class BadInputCorpus
 {
     public const string NationOfReviewer = "FR";
 
@@ -112,6 +112,7 @@ public sealed class BadInputCorpus
         corpus.AddWrongRoles();
         corpus.AddStateConflicts();
         corpus.AddMethodsAndUnknownRoutes();
+        corpus.AddPublicDisclosureRequests();
         return corpus.cases;
     }
 

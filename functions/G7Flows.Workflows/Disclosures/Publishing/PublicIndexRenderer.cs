@@ -29,7 +29,13 @@ public static class PublicIndexRenderer
     }
 
     /// <summary>The entries as a complete HTML5 page with a table and a link to the feed.</summary>
-    public static string Html(IReadOnlyList<PublicIndexEntry> entries)
+    public static string Html(IReadOnlyList<PublicIndexEntry> entries) => Html(entries, olderPath: null);
+
+    /// <summary>
+    /// One page of the entries as a complete HTML5 page with a table and a link to the feed and, when
+    /// <paramref name="olderPath"/> is given (a site-relative address of the next page), a link to older disclosures.
+    /// </summary>
+    public static string Html(IReadOnlyList<PublicIndexEntry> entries, string? olderPath)
     {
         ArgumentNullException.ThrowIfNull(entries);
         StringBuilder html = PublicHtml.Begin(
@@ -56,6 +62,11 @@ public static class PublicIndexRenderer
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (olderPath is not null)
+        {
+            html.Append("<p><a rel=\"next\" href=\"").Append(PublicHtml.Encode(olderPath)).Append("\">Older disclosures</a></p>\n");
+        }
+
         return PublicHtml.End(html);
     }
 

@@ -25,10 +25,13 @@ public static class StorageNames
     /// <summary>Published consultation records (JSON and HTML), write-once.</summary>
     public const string RecordsContainer = "records";
 
+    /// <summary>Published disclosures (JSON and HTML, write-once) and the public index, served by the anonymous routes.</summary>
+    public const string PublicDisclosuresContainer = "public-disclosures";
+
     /// <summary>Every table the application creates and uses.</summary>
     public static IReadOnlyList<string> Tables { get; } =
         [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable];
 
     /// <summary>Every blob container the application creates and uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer, PublicDisclosuresContainer];
 }

@@ -62,6 +62,18 @@ public sealed class PublicIndexRendererTests
     }
 
     [Fact]
+    public void A_page_of_the_html_index_links_to_the_older_page_only_when_there_is_one()
+    {
+        // Act
+        string withOlder = PublicIndexRenderer.Html(Entries, "/api/public/disclosures?pageSize=3&continuationToken=abc\"<x>");
+        string last = PublicIndexRenderer.Html(Entries, olderPath: null);
+
+        // Assert
+        Assert.Contains("<a rel=\"next\" href=\"/api/public/disclosures?pageSize=3&amp;continuationToken=abc&quot;&lt;x&gt;\">Older disclosures</a>", withOlder, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_html_index_encodes_every_user_field_and_escapes_the_id_in_links()
     {
         // Act
