@@ -8,6 +8,7 @@ using G7Flows.Workflows.Consultations.Api;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.DurableTask.Client;
@@ -44,6 +45,7 @@ public static class ServerExtensions
         services.AddHostedService<DurableEngine>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddTransient<IClaimsTransformation, NationClaimsTransformation>();
 
         // Rebuild the bearer options when configuration changes, so that a signing key `dotnet user-jwts` creates
         // while the server runs (the first token on a new machine) is trusted without a restart.

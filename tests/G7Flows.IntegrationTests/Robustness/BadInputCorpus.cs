@@ -584,8 +584,9 @@ public sealed class BadInputCorpus
     /// <summary>Genuine tokens of callers who may not do what they ask: 403.</summary>
     private void AddWrongRoles()
     {
+        // Nations as app roles (nation.FR), as Entra ID issues them.
         string Token(IReadOnlyList<string> roles, object? nation = null) =>
-            "Bearer " + Tokens.Create("someone@g7.example", roles, nation is null ? null : new Dictionary<string, object> { ["nation"] = nation });
+            "Bearer " + Tokens.Create("someone@g7.example", [.. roles, .. (nation switch { string one => [one], string[] many => many, _ => [] }).Select(n => $"nation.{n}")]);
 
         var callers = new (string Name, string Auth)[]
         {
