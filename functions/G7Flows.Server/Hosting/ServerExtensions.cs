@@ -11,6 +11,7 @@ using G7Flows.Workflows.Platform.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -59,14 +60,30 @@ public static class ServerExtensions
             .Build());
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;
     }
 
-    /// <summary>The request pipeline: problem details for every error, authentication, the API and its OpenAPI document.</summary>
+    /// <summary>
+    /// The request pipeline: the HTML policy, forwarded headers from trusted proxies only, problem details for every error,
+    /// authentication, the API, and its OpenAPI document in Development.
+    /// </summary>
     public static WebApplication UseG7FlowsServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so that every response (errors, status pages, any future HTML route) gets the HTML policy.
+        app.Use((context, next) =>
+        {
+            HtmlResponseHeaders.Register(context.Response);
+            return next(context);
+        });
+        if (TrustedProxies.AnyConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -90,7 +107,12 @@ public static class ServerExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            // The API reference is for developers: outside Development it is not served at all.
+            app.MapOpenApi().AllowAnonymous();
+        }
+
         app.MapG7FlowsApi();
         return app;
     }
