@@ -36,8 +36,7 @@ public static class ServerExtensions
 
         services.AddG7FlowsWorkflows(builder.Configuration, storageOptions);
 
-        var durable = new DurableEngineOptions { TaskHub = builder.Configuration[AppSettingNames.TaskHub.Replace("__", ":", StringComparison.Ordinal)] ?? "G7Flows" };
-        builder.Configuration.GetSection("G7Flows:Durable").Bind(durable);
+        DurableEngineOptions durable = DurableEngineOptions.Load(builder.Configuration);
         services.AddSingleton(durable);
         services.AddSingleton(sp => durable.CreateService(builder.Configuration, sp.GetRequiredService<ILoggerFactory>(), counter));
         services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
