@@ -160,23 +160,36 @@ internal sealed partial class DurableEngine(
 {
     private TaskHubWorker? worker;
 
+    /// <summary>The orchestrations the worker dispatches to, once <see cref="CreateWorker"/> has run.</summary>
+    internal Registrations<TaskOrchestration> Orchestrations { get; } = new();
+
+    /// <summary>The activities the worker dispatches to, once <see cref="CreateWorker"/> has run.</summary>
+    internal Registrations<DurableTask.Core.TaskActivity> Activities { get; } = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await service.CreateIfNotExistsAsync();
+        this.worker = this.CreateWorker();
+        await this.worker.StartAsync();
+        LogStarted(logger, types.Orchestrators.Count, types.Activities.Count);
+    }
+
+    /// <summary>The worker with every orchestrator and activity registered (no storage is touched until it starts).</summary>
+    internal TaskHubWorker CreateWorker()
+    {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
-        this.worker = new TaskHubWorker(service, loggerFactory);
+        var created = new TaskHubWorker(service, this.Orchestrations, this.Activities, loggerFactory);
         foreach (Type orchestrator in types.Orchestrators)
         {
-            this.worker.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));
+            created.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));
         }
 
         foreach (Type activity in types.Activities)
         {
-            this.worker.AddTaskActivities(new ActivityCreator(activity, services, shims));
+            created.AddTaskActivities(new ActivityCreator(activity, services, shims));
         }
 
-        await this.worker.StartAsync();
-        LogStarted(logger, types.Orchestrators.Count, types.Activities.Count);
+        return created;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
