@@ -98,6 +98,37 @@ public sealed class ActivityFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_record_that_cannot_be_published_leaves_the_outcome_and_tells_staff()
+    {
+        // Arrange: publishing always throws.
+        const string Hub = "unpublished";
+        await using ServerProcess server = await ServerProcess.StartAsync(this.Storage.ConnectionString, Hub, Testing(new()
+        {
+            ["G7Flows__Testing__Faults__PublishRecordActivity"] = "-1",
+        }));
+        var api = new Api(server);
+        string id = await api.StartAsync(Api.Proposal("unanimity", ["FR", "DE"], "PT5M", title: "Unpublishable record"));
+
+        // Act
+        Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "FR", "approve")).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "DE", "approve")).Status);
+        DateTime deadline = DateTime.UtcNow.AddSeconds(180);
+        while (this.StaffNotifications(id).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+        }
+
+        JsonElement consultation = (await api.GetAsync(id)).Body;
+
+        // Assert
+        Assert.Single(this.StaffNotifications(id), n => n.GetString("Kind") == "record-not-published");
+        Assert.Equal("Adopted", consultation.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, consultation.GetProperty("record").ValueKind);
+        Assert.Single(this.Trail(id), e => e.GetString("Action") == "record-publication-failed");
+        Assert.Equal(6, await EngineHistory.CountAsync(this.Tables, Hub, id, "TaskFailed"));
+    }
+
+    [Fact]
     public async Task A_workflow_that_ended_while_its_consultation_says_Open_is_listed_and_repaired_by_an_admin()
     {
         // Arrange: an open consultation whose orchestration is then terminated behind the tables' back.

@@ -129,19 +129,29 @@ public sealed class ConsultationStoreTests(StorageFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_closed_consultation_is_not_marked_Failed()
+    public async Task A_closed_consultation_keeps_its_outcome_and_staff_learn_once_that_its_record_is_missing()
     {
-        // Arrange
-        var (_, created) = await this.store.CreateAsync(Consultation("FR,DE"));
-        string id = created.Consultation.PartitionKey;
-        await this.store.CloseAsync(id, _ => new Decision(ConsultationStatus.Withdrawn, "Withdrawn by staff."), Now, "staff");
+        // Arrange: one closed consultation without a record, one with.
+        var (_, unpublished) = await this.store.CreateAsync(Consultation("FR,DE"));
+        var (_, published) = await this.store.CreateAsync(Consultation("FR,DE"));
+        foreach (string closing in new[] { unpublished.Consultation.PartitionKey, published.Consultation.PartitionKey })
+        {
+            await this.store.CloseAsync(closing, _ => new Decision(ConsultationStatus.Withdrawn, "Withdrawn by staff."), Now, "staff");
+        }
 
-        // Act
-        ConsultationEntity after = await this.store.FailAsync(new FailureRequest(id, "PublishRecordActivity", "late failure", Now.UtcDateTime));
+        await this.store.SetRecordAsync(published.Consultation.PartitionKey, "consultations/x/record.json");
+
+        // Act: the workflow fails after the close, and the failure is retried.
+        ConsultationEntity after = await this.store.FailAsync(new FailureRequest(unpublished.Consultation.PartitionKey, "PublishRecordActivity", "late failure", Now.UtcDateTime));
+        await this.store.FailAsync(new FailureRequest(unpublished.Consultation.PartitionKey, "PublishRecordActivity", "late failure", Now.UtcDateTime));
+        ConsultationEntity afterPublished = await this.store.FailAsync(new FailureRequest(published.Consultation.PartitionKey, "PublishRecordActivity", "late failure", Now.UtcDateTime));
 
         // Assert
-        Assert.Equal("Withdrawn", after.Status);
-        Assert.DoesNotContain(await this.store.ListNotificationsAsync(ConsultationStore.StaffInbox), n => n.ConsultationId == id);
+        IReadOnlyList<NotificationEntity> staff = await this.store.ListNotificationsAsync(ConsultationStore.StaffInbox);
+        Assert.Equal(("Withdrawn", "Withdrawn"), (after.Status, afterPublished.Status));
+        Assert.Single(staff, n => n.ConsultationId == unpublished.Consultation.PartitionKey && n.Kind == "record-not-published");
+        Assert.DoesNotContain(staff, n => n.ConsultationId == unpublished.Consultation.PartitionKey && n.Kind == "workflow-failed");
+        Assert.DoesNotContain(staff, n => n.ConsultationId == published.Consultation.PartitionKey);
     }
 
     [Fact]

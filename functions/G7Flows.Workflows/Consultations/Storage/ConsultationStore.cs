@@ -225,7 +225,8 @@ public sealed class ConsultationStore(StorageClients storage)
 
     /// <summary>
     /// Marks an open consultation as failed, with the reason; then (also on a retry) brings the listing and the inbox
-    /// to that state and notifies staff once. A consultation that closed meanwhile is left as it is.
+    /// to that state and notifies staff once. A consultation that closed meanwhile keeps its outcome; if its record
+    /// was never published (the workflow failed after the close), staff are told that instead, once.
     /// </summary>
     /// <returns>The consultation row as it now stands.</returns>
     public async Task<ConsultationEntity> FailAsync(FailureRequest failure, CancellationToken cancellationToken = default)
@@ -253,6 +254,21 @@ public sealed class ConsultationStore(StorageClients storage)
                     PartitionKey = StaffInbox,
                     RowKey = $"{c.PartitionKey}-failed",
                     Kind = "workflow-failed",
+                    ConsultationId = c.PartitionKey,
+                    Title = c.Title,
+                    Deadline = c.Deadline,
+                    CreatedAt = failure.FailedAt,
+                },
+                cancellationToken);
+        }
+        else if (c.Status != nameof(ConsultationStatus.Open) && c.RecordBlob is null)
+        {
+            await this.NotifyAsync(
+                new NotificationEntity
+                {
+                    PartitionKey = StaffInbox,
+                    RowKey = $"{c.PartitionKey}-record-not-published",
+                    Kind = "record-not-published",
                     ConsultationId = c.PartitionKey,
                     Title = c.Title,
                     Deadline = c.Deadline,
