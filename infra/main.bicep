@@ -114,6 +114,9 @@ var tags = {
   'azd-env-name': environmentName
 }
 var taskHubName = 'G7Flows'
+// The optional server container has a task hub of its own: sharing the function app's would let either take the
+// other's work (and run it with another build).
+var serverTaskHubName = 'G7FlowsServer'
 var effectiveAuthTenantId = empty(authTenantId) ? tenant().tenantId : authTenantId
 // The comma-separated parameters (azd passes text) as lists, without spaces.
 var authAllowedApplicationIds = empty(trim(authAllowedApplications)) ? [] : split(replace(authAllowedApplications, ' ', ''), ',')
@@ -346,7 +349,7 @@ module server 'app/server.bicep' = if (deployContainerApp) {
     storageAccountName: storageAccountName
     dataStorageAccountName: dataStorageAccountName
     applicationInsightsName: applicationInsightsName
-    taskHubName: taskHubName
+    taskHubName: serverTaskHubName
     authClientId: authClientId
     authTenantId: effectiveAuthTenantId
     infrastructureSubnetId: networkIsolation ? network!.outputs.serverSubnetId : ''

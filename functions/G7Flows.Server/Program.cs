@@ -13,7 +13,7 @@ builder.AddG7FlowsServer();
 WebApplication app = builder.Build().UseG7FlowsServer();
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     $"""
-    G7Flows is listening on {string.Join(", ", app.Urls)} (API under /api, OpenAPI document at /openapi/v1.json).
+    G7Flows is listening on {string.Join(", ", app.Urls)} (API under /api; in Development the OpenAPI document is at /openapi/v1.json).
     Get a development token, for example:
       dotnet user-jwts create --project functions/G7Flows.Server --role staff --name staff@example.org
       dotnet user-jwts create --project functions/G7Flows.Server --role reviewer --claim nation=FR --name fr.reviewer@example.org

@@ -1,5 +1,5 @@
 // Optional: the self-hosted G7Flows server (functions/G7Flows.Server, ASP.NET Core on port 8080) as an
-// Azure Container App, on the same storage accounts, identity and task hub settings as the function app,
+// Azure Container App, on the same storage accounts and identity as the function app but its own task hub,
 // with JWT bearer authentication against the same Microsoft Entra app registration. In an isolated
 // deployment its environment joins the virtual network, so that it reaches storage privately.
 
@@ -161,6 +161,8 @@ resource server 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'G7Flows__DataStorage__blobServiceUri', value: dataStorage.properties.primaryEndpoints.blob }
             { name: 'G7Flows__DataStorage__tableServiceUri', value: dataStorage.properties.primaryEndpoints.table }
             { name: 'G7Flows__TaskHub', value: taskHubName }
+            // Requests for any other host name are refused (400): the app's own address on the environment's domain.
+            { name: 'AllowedHosts', value: '${name}.${containerAppsEnvironment.properties.defaultDomain}' }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }
             { name: 'AZURE_CLIENT_ID', value: identityClientId }

@@ -30,16 +30,13 @@ internal sealed class Tokens
 
     private string Create(string subject, string role, string? nation)
     {
+        // A reviewer's nation is an app role (nation.FR): outside Development the server reads nothing else.
         var claims = new Dictionary<string, object>
         {
             ["sub"] = subject,
             ["name"] = subject,
-            ["role"] = new[] { role },
+            ["role"] = nation is null ? new[] { role } : new[] { role, $"nation.{nation}" },
         };
-        if (nation is not null)
-        {
-            claims["nation"] = nation;
-        }
 
         DateTime now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor

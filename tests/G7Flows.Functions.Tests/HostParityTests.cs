@@ -1,6 +1,7 @@
 using System.Reflection;
 using DurableTask.Core;
 using G7Flows.Functions.Tests.Support;
+using G7Flows.Server.Durable;
 using G7Flows.Server.Hosting;
 using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Hosting;
@@ -8,13 +9,9 @@ using G7Flows.Workflows.Platform.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
-using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
+using Microsoft.Extensions.Hosting;
 
 namespace G7Flows.Functions.Tests;
 
@@ -70,11 +67,12 @@ public sealed class HostParityTests
 
         // Act
         var functions = FunctionsApp.NamesWith<OrchestrationTriggerAttribute>().Order(StringComparer.Ordinal);
-        var server = ServerRegistrations<TaskOrchestration>("G7Flows.Server.Durable.OrchestratorCreator", WorkflowModules.Orchestrators).Order(StringComparer.Ordinal);
+        using var server = new RealServer();
+        var registered = server.Engine.Orchestrations.Names.Order(StringComparer.Ordinal);
 
         // Assert
         Assert.Equal(expected, functions);
-        Assert.Equal(expected, server);
+        Assert.Equal(expected, registered);
     }
 
     [Fact]
@@ -85,11 +83,13 @@ public sealed class HostParityTests
 
         // Act
         var functions = FunctionsApp.NamesWith<ActivityTriggerAttribute>().Order(StringComparer.Ordinal);
-        var server = ServerRegistrations<DurableTask.Core.TaskActivity>("G7Flows.Server.Durable.ActivityCreator", WorkflowModules.Activities).Order(StringComparer.Ordinal);
+        using var server = new RealServer();
+        var registered = server.Engine.Activities.Names.Order(StringComparer.Ordinal).ToList();
 
-        // Assert
+        // Assert: the names, and each one creates a runnable activity from the server's own services.
         Assert.Equal(expected, functions);
-        Assert.Equal(expected, server);
+        Assert.Equal(expected, registered);
+        Assert.All(registered, name => Assert.NotNull(server.Engine.Activities.GetObject(name, string.Empty)));
     }
 
     [Fact]
@@ -104,17 +104,11 @@ public sealed class HostParityTests
         Assert.All(triggerCounts, f => Assert.Equal((f.Name, 1), f));
     }
 
-    /// <summary>The server's endpoints, from a bare application with its API mapped as the server maps it.</summary>
+    /// <summary>The server's endpoints, from the server's own application (its services and pipeline).</summary>
     private static List<(string Route, string? Name)> ServerRoutes()
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Parity" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = Requests.UnreachableStorage });
-        builder.Services.AddG7FlowsWorkflows(builder.Configuration);
-        builder.Services.AddSingleton(new Mock<DurableTaskClient>("parity").Object);
-        using WebApplication app = builder.Build();
-        app.MapG7FlowsApi();
-
-        return ((IEndpointRouteBuilder)app).DataSources
+        using var server = new RealServer();
+        return ((IEndpointRouteBuilder)server.App).DataSources
             .SelectMany(d => d.Endpoints)
             .OfType<RouteEndpoint>()
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
@@ -122,17 +116,33 @@ public sealed class HostParityTests
             .ToList();
     }
 
-    /// <summary>The names under which the server's durable engine registers these types: it builds one creator per type, as here.</summary>
-    private static IEnumerable<string> ServerRegistrations<T>(string creatorType, IEnumerable<Type> types)
+    /// <summary>
+    /// The server as Program.cs builds it (<c>AddG7FlowsServer</c>, <c>UseG7FlowsServer</c>), against storage that
+    /// is never reached: its durable engine's worker is created (not started), so its registrations are the ones the
+    /// engine dispatches to.
+    /// </summary>
+    private sealed class RealServer : IDisposable
     {
-        Type creator = typeof(ServerEndpoints).Assembly.GetType(creatorType, throwOnError: true)!;
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
-        using ServiceProvider services = new ServiceCollection().BuildServiceProvider();
-        foreach (Type type in types)
+        public RealServer()
         {
-            object?[] arguments = creator.GetConstructors().Single().GetParameters().Length == 2 ? [type, shims] : [type, services, shims];
-            var instance = (ObjectCreator<T>)Activator.CreateInstance(creator, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, null, arguments, null)!;
-            yield return instance.Name;
+            WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Parity" });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = Requests.UnreachableStorage });
+            builder.AddG7FlowsServer();
+            this.App = builder.Build().UseG7FlowsServer();
+            this.Engine = this.App.Services.GetServices<IHostedService>().OfType<DurableEngine>().Single();
+            this.Worker = this.Engine.CreateWorker();
+        }
+
+        public WebApplication App { get; }
+
+        public DurableEngine Engine { get; }
+
+        private TaskHubWorker Worker { get; }
+
+        public void Dispose()
+        {
+            this.Worker.Dispose();
+            ((IDisposable)this.App).Dispose();
         }
     }
 }

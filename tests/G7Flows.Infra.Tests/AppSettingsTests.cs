@@ -101,7 +101,8 @@ public sealed class AppSettingsTests
         Assert.Equal("[parameters('taskHubName')]", taskHub);
         Assert.Equal("[variables('taskHubName')]", passed);
         Assert.Equal("G7Flows", CompiledTemplate.Variable(CompiledTemplate.Main, "taskHubName").GetString());
-        Assert.Equal(passed, CompiledTemplate.ModuleParameter("server", "taskHubName").GetString());
+        Assert.Equal("[variables('serverTaskHubName')]", CompiledTemplate.ModuleParameter("server", "taskHubName").GetString());
+        Assert.Equal("G7FlowsServer", CompiledTemplate.Variable(CompiledTemplate.Main, "serverTaskHubName").GetString());
         Assert.Equal("[variables('taskHubName')]", CompiledTemplate.Output("G7FLOWS_TASK_HUB").GetProperty("value").GetString());
     }
 

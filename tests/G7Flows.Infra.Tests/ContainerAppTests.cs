@@ -59,7 +59,18 @@ public sealed class ContainerAppTests
         Assert.Equal(["[format('{0}', parameters('identityId'))]"], identities);
         Assert.Equal(CompiledTemplate.ModuleParameter("api", "identityId").GetString(), CompiledTemplate.ModuleParameter("server", "identityId").GetString());
         Assert.Equal(CompiledTemplate.ModuleParameter("api", "storageAccountName").GetString(), CompiledTemplate.ModuleParameter("server", "storageAccountName").GetString());
-        Assert.Equal(CompiledTemplate.ModuleParameter("api", "taskHubName").GetString(), CompiledTemplate.ModuleParameter("server", "taskHubName").GetString());
+        Assert.NotEqual(CompiledTemplate.ModuleParameter("api", "taskHubName").GetString(), CompiledTemplate.ModuleParameter("server", "taskHubName").GetString());
+    }
+
+    [Fact]
+    public void Container_app_answers_only_for_its_own_host_name()
+    {
+        // Act
+        string allowed = Environment["AllowedHosts"];
+
+        // Assert
+        Assert.DoesNotContain("*", allowed, StringComparison.Ordinal);
+        Assert.Contains("defaultDomain", allowed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace G7Flows.Functions.Hosting;
 
@@ -15,9 +16,10 @@ namespace G7Flows.Functions.Hosting;
 /// Authenticates HTTP invocations from App Service Authentication (Easy Auth): the caller is read from the
 /// <c>X-MS-CLIENT-PRINCIPAL</c> header, which the platform sets (and strips from incoming requests) only when
 /// Easy Auth is on. Anywhere else anyone could send the header, so it is ignored and the caller stays anonymous.
-/// The core's handlers then read <see cref="HttpContext.User"/>.
+/// The core's handlers then read <see cref="HttpContext.User"/>. Outside Development a reviewer's nation comes only from
+/// <c>nation.XX</c> app roles (<see cref="NationClaims"/>).
 /// </summary>
-public sealed class EasyAuthMiddleware(IConfiguration configuration) : IFunctionsWorkerMiddleware
+public sealed class EasyAuthMiddleware(IConfiguration configuration, IHostEnvironment? environment = null) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -25,7 +27,7 @@ public sealed class EasyAuthMiddleware(IConfiguration configuration) : IFunction
         ArgumentNullException.ThrowIfNull(next);
         if (context.GetHttpContext() is { } http)
         {
-            http.User = Authenticate(http.Request, IsEnabled(configuration));
+            http.User = NationClaims.ForEnvironment(Authenticate(http.Request, IsEnabled(configuration)), environment);
             if (!IsAnonymousAllowed(context.FunctionDefinition.Name) && http.User.Identity?.IsAuthenticated != true)
             {
                 // Deny by default, as the server's fallback policy does: only routes marked anonymous are open.

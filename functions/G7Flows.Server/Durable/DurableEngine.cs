@@ -13,10 +13,17 @@ using Microsoft.DurableTask.Worker.Shims;
 
 namespace G7Flows.Server.Durable;
 
-/// <summary>Tuning of the durable engine; section <c>G7Flows:Durable</c>.</summary>
+/// <summary>
+/// Tuning of the durable engine. Written once, in <c>host.json</c>'s <c>extensions.durableTask</c> section, which the
+/// functions app's Durable extension reads and the server reads too (<see cref="Load"/>); section
+/// <c>G7Flows:Durable</c> overrides single values for one server (tests, benchmarks).
+/// </summary>
 public sealed class DurableEngineOptions
 {
-    public string TaskHub { get; set; } = "G7Flows";
+    /// <summary>The server's own task hub unless <c>G7Flows__TaskHub</c> says otherwise: the functions app's is <c>G7Flows</c>, so the two never share one by accident.</summary>
+    public const string DefaultTaskHub = "G7FlowsServer";
+
+    public string TaskHub { get; set; } = DefaultTaskHub;
 
     public int PartitionCount { get; set; } = 4;
 
@@ -39,6 +46,43 @@ public sealed class DurableEngineOptions
     /// with it (docs/performance.md).
     /// </summary>
     public bool ExtendedSessions { get; set; } = true;
+
+    /// <summary>
+    /// The server's options: <c>host.json</c>'s <c>extensions.durableTask</c> (beside the server's assembly unless
+    /// <paramref name="hostJsonPath"/> says otherwise), then the task hub setting, then <c>G7Flows:Durable</c>.
+    /// </summary>
+    public static DurableEngineOptions Load(IConfiguration configuration, string? hostJsonPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        string path = hostJsonPath ?? Path.Combine(AppContext.BaseDirectory, "host.json");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The engine's tuning is read from host.json, which is not at {path}.");
+        }
+
+        IConfigurationSection durableTask = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).Build()
+            .GetSection("extensions:durableTask");
+        IConfigurationSection storage = durableTask.GetSection("storageProvider");
+        var options = new DurableEngineOptions
+        {
+            TaskHub = configuration[AppSettingNames.TaskHub.Replace("__", ":", StringComparison.Ordinal)] is { Length: > 0 } hub ? hub : DefaultTaskHub,
+            PartitionCount = Required<int>(storage, "partitionCount"),
+            MaxConcurrentOrchestrations = Required<int>(durableTask, "maxConcurrentOrchestratorFunctions"),
+            MaxConcurrentActivities = Required<int>(durableTask, "maxConcurrentActivityFunctions"),
+            MaxQueuePollingInterval = Required<TimeSpan>(storage, "maxQueuePollingInterval"),
+            WorkItemQueueVisibilityTimeout = Required<TimeSpan>(storage, "workItemQueueVisibilityTimeout"),
+            ControlQueueVisibilityTimeout = Required<TimeSpan>(storage, "controlQueueVisibilityTimeout"),
+            UseTablePartitionManagement = Required<bool>(storage, "useTablePartitionManagement"),
+            ExtendedSessions = Required<bool>(durableTask, "extendedSessionsEnabled"),
+        };
+        configuration.GetSection("G7Flows:Durable").Bind(options);
+        return options;
+    }
+
+    private static T Required<T>(IConfigurationSection section, string key) =>
+        section.GetSection(key).Value is not null
+            ? section.GetValue<T>(key)!
+            : throw new InvalidOperationException($"host.json has no {section.Path.Replace(':', '.')}.{key}; the server reads its engine tuning there.");
 
     /// <summary>Builds the Azure Storage backend from the shared storage connection.</summary>
     /// <param name="configuration">Where the storage connection is read.</param>
@@ -116,23 +160,36 @@ internal sealed partial class DurableEngine(
 {
     private TaskHubWorker? worker;
 
+    /// <summary>The orchestrations the worker dispatches to, once <see cref="CreateWorker"/> has run.</summary>
+    internal Registrations<TaskOrchestration> Orchestrations { get; } = new();
+
+    /// <summary>The activities the worker dispatches to, once <see cref="CreateWorker"/> has run.</summary>
+    internal Registrations<DurableTask.Core.TaskActivity> Activities { get; } = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await service.CreateIfNotExistsAsync();
+        this.worker = this.CreateWorker();
+        await this.worker.StartAsync();
+        LogStarted(logger, types.Orchestrators.Count, types.Activities.Count);
+    }
+
+    /// <summary>The worker with every orchestrator and activity registered (no storage is touched until it starts).</summary>
+    internal TaskHubWorker CreateWorker()
+    {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
-        this.worker = new TaskHubWorker(service, loggerFactory);
+        var created = new TaskHubWorker(service, this.Orchestrations, this.Activities, loggerFactory);
         foreach (Type orchestrator in types.Orchestrators)
         {
-            this.worker.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));
+            created.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));
         }
 
         foreach (Type activity in types.Activities)
         {
-            this.worker.AddTaskActivities(new ActivityCreator(activity, services, shims));
+            created.AddTaskActivities(new ActivityCreator(activity, services, shims));
         }
 
-        await this.worker.StartAsync();
-        LogStarted(logger, types.Orchestrators.Count, types.Activities.Count);
+        return created;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -8,8 +8,10 @@ using G7Flows.Workflows.Consultations.Api;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -34,8 +36,7 @@ public static class ServerExtensions
 
         services.AddG7FlowsWorkflows(builder.Configuration, storageOptions);
 
-        var durable = new DurableEngineOptions { TaskHub = builder.Configuration[AppSettingNames.TaskHub.Replace("__", ":", StringComparison.Ordinal)] ?? "G7Flows" };
-        builder.Configuration.GetSection("G7Flows:Durable").Bind(durable);
+        DurableEngineOptions durable = DurableEngineOptions.Load(builder.Configuration);
         services.AddSingleton(durable);
         services.AddSingleton(sp => durable.CreateService(builder.Configuration, sp.GetRequiredService<ILoggerFactory>(), counter));
         services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
@@ -44,6 +45,7 @@ public static class ServerExtensions
         services.AddHostedService<DurableEngine>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddTransient<IClaimsTransformation, NationClaimsTransformation>();
 
         // Rebuild the bearer options when configuration changes, so that a signing key `dotnet user-jwts` creates
         // while the server runs (the first token on a new machine) is trusted without a restart.
@@ -57,14 +59,30 @@ public static class ServerExtensions
             .Build());
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;
     }
 
-    /// <summary>The request pipeline: problem details for every error, authentication, the API and its OpenAPI document.</summary>
+    /// <summary>
+    /// The request pipeline: the HTML policy, forwarded headers from trusted proxies only, problem details for every error,
+    /// authentication, the API, and its OpenAPI document in Development.
+    /// </summary>
     public static WebApplication UseG7FlowsServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so that every response (errors, status pages, any future HTML route) gets the HTML policy.
+        app.Use((context, next) =>
+        {
+            HtmlResponseHeaders.Register(context.Response);
+            return next(context);
+        });
+        if (TrustedProxies.AnyConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             Exception? error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -88,7 +106,12 @@ public static class ServerExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            // The API reference is for developers: outside Development it is not served at all.
+            app.MapOpenApi().AllowAnonymous();
+        }
+
         app.MapG7FlowsApi();
         return app;
     }

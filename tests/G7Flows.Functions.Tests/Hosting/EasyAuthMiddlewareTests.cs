@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Moq;
 
 namespace G7Flows.Functions.Tests.Hosting;
@@ -72,14 +73,14 @@ public sealed class EasyAuthMiddlewareTests
     }
 
     [Fact]
-    public async Task A_nation_claim_and_the_staff_role_become_a_caller()
+    public async Task An_object_id_a_username_and_the_staff_role_become_a_caller()
     {
         // Arrange
         HttpContext http = HttpWithHeader(Header(
             ("http://schemas.microsoft.com/identity/claims/objectidentifier", "oid-7"),
             ("preferred_username", "de.staff@example.org"),
             ("roles", "staff"),
-            ("nation", "DE")));
+            ("roles", "nation.DE")));
 
         // Act
         await InvokeAsync("true", http);
@@ -91,11 +92,30 @@ public sealed class EasyAuthMiddlewareTests
         Assert.True(caller.IsStaff);
     }
 
-    [Fact]
-    public async Task A_caller_with_two_nations_acts_for_none()
+    [Theory]
+    [InlineData("Production", null)]
+    [InlineData("Staging", null)]
+    [InlineData("Development", "DE")]
+    public async Task A_free_form_nation_claim_counts_only_in_Development(string environment, string? expected)
     {
         // Arrange
-        HttpContext http = HttpWithHeader(Header(("sub", "user-2"), ("roles", "reviewer"), ("roles", "nation.FR"), ("nation", "DE")));
+        HttpContext http = HttpWithHeader(Header(("sub", "user-4"), ("roles", "reviewer"), ("nation", "DE")));
+        var host = new Mock<IHostEnvironment>();
+        host.SetupGet(h => h.EnvironmentName).Returns(environment);
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true"), host.Object).Invoke(Context(http), _ => Task.CompletedTask);
+
+        // Assert
+        Caller? caller = Caller.FromPrincipal(http.User);
+        Assert.Equal(("user-4", expected), (caller?.Subject, caller?.Nation));
+    }
+
+    [Fact]
+    public async Task A_caller_with_two_nation_roles_acts_for_none()
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(("sub", "user-2"), ("roles", "reviewer"), ("roles", "nation.FR"), ("roles", "nation.DE")));
 
         // Act
         await InvokeAsync("true", http);

@@ -4,6 +4,7 @@ using G7Flows.Server.Durable;
 using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace G7Flows.Functions.Tests.Hosting;
 
@@ -36,20 +37,65 @@ public sealed class SettingsFilesTests
     }
 
     [Fact]
-    public void Host_json_partitions_the_task_hub_as_the_server_does()
+    public void The_server_engine_takes_every_tuning_value_from_host_json()
     {
-        // Arrange
-        var server = new DurableEngineOptions();
-
-        // Act
+        // Arrange: the server's build output, where it reads its copy of host.json.
+        string serverHostJson = Repository.PathOf("functions", "G7Flows.Server", "bin", Repository.Configuration, "net10.0", "host.json");
         JsonElement durableTask = Host.GetProperty("extensions").GetProperty("durableTask");
         JsonElement storage = durableTask.GetProperty("storageProvider");
 
+        // Act
+        DurableEngineOptions server = DurableEngineOptions.Load(new ConfigurationBuilder().Build(), serverHostJson);
+
         // Assert
-        Assert.Equal(server.PartitionCount, storage.GetProperty("partitionCount").GetInt32());
-        Assert.Equal(server.UseTablePartitionManagement, storage.GetProperty("useTablePartitionManagement").GetBoolean());
-        Assert.Equal(server.ExtendedSessions, durableTask.GetProperty("extendedSessionsEnabled").GetBoolean());
-        Assert.InRange(TimeSpan.Parse(storage.GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Equal(File.ReadAllText(Repository.PathOf("host.json")), File.ReadAllText(serverHostJson));
+        Assert.Equal(storage.GetProperty("partitionCount").GetInt32(), server.PartitionCount);
+        Assert.Equal(durableTask.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32(), server.MaxConcurrentOrchestrations);
+        Assert.Equal(durableTask.GetProperty("maxConcurrentActivityFunctions").GetInt32(), server.MaxConcurrentActivities);
+        Assert.Equal(durableTask.GetProperty("extendedSessionsEnabled").GetBoolean(), server.ExtendedSessions);
+        Assert.Equal(storage.GetProperty("useTablePartitionManagement").GetBoolean(), server.UseTablePartitionManagement);
+        Assert.Equal(Duration(storage, "maxQueuePollingInterval"), server.MaxQueuePollingInterval);
+        Assert.Equal(Duration(storage, "controlQueueVisibilityTimeout"), server.ControlQueueVisibilityTimeout);
+        Assert.Equal(Duration(storage, "workItemQueueVisibilityTimeout"), server.WorkItemQueueVisibilityTimeout);
+    }
+
+    [Fact]
+    public void The_server_settings_file_does_not_tune_the_engine_a_second_time()
+    {
+        // Act
+        JsonElement appSettings = Read(Path.Combine("functions", "G7Flows.Server", "appsettings.json"));
+        bool tunes = appSettings.TryGetProperty("G7Flows", out JsonElement g7) && g7.TryGetProperty("Durable", out _);
+
+        // Assert
+        Assert.False(tunes, "functions/G7Flows.Server/appsettings.json has a G7Flows:Durable section; the engine's tuning belongs in host.json.");
+    }
+
+    [Fact]
+    public void A_setting_overrides_a_host_json_value_for_one_server()
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["G7Flows:Durable:ControlQueueVisibilityTimeout"] = "00:00:20" })
+            .Build();
+
+        // Act
+        DurableEngineOptions server = DurableEngineOptions.Load(configuration, Repository.PathOf("host.json"));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(20), server.ControlQueueVisibilityTimeout);
+        Assert.Equal(Duration(Host.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider"), "workItemQueueVisibilityTimeout"), server.WorkItemQueueVisibilityTimeout);
+    }
+
+    [Fact]
+    public void The_functions_app_and_the_server_do_not_share_a_task_hub_by_default()
+    {
+        // Act
+        string functionsHub = LocalSettings.GetProperty("Values").GetProperty(AppSettingNames.TaskHub).GetString()!;
+        string serverHub = DurableEngineOptions.Load(new ConfigurationBuilder().Build(), Repository.PathOf("host.json")).TaskHub;
+
+        // Assert
+        Assert.Equal("G7Flows", functionsHub);
+        Assert.NotEqual(functionsHub, serverHub, StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -109,6 +155,9 @@ public sealed class SettingsFilesTests
         Assert.Empty(missing);
         Assert.Contains("--skipApiVersionCheck", doc, StringComparison.Ordinal);
     }
+
+    private static TimeSpan Duration(JsonElement section, string name) =>
+        TimeSpan.Parse(section.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonElement Read(string file)
     {

@@ -57,7 +57,10 @@ public sealed class ConcurrencyTests(ServerFixture fixture)
         // Act
         await client.RaiseEventAsync(id, ConsultationEvents.Response, again);
         await client.RaiseEventAsync(id, ConsultationEvents.Response, again);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // The positive signal that the orchestration has processed all three (the answer's own event and the two
+        // duplicates): the engine has committed them to its history. Only then is "still open" worth asserting.
+        await EngineHistory.WaitForAsync(fixture.Tables, "e2e", id, "EventRaised", 3, ConsultationEvents.Response);
         string stillOpen = (await this.api.GetAsync(id)).Body.GetProperty("status").GetString()!;
         await this.api.RespondAsync(id, "DE", "approve");
         JsonElement closed = await this.api.WaitForRecordAsync(id);

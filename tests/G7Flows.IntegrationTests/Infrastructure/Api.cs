@@ -4,8 +4,11 @@ using System.Text.Json;
 namespace G7Flows.IntegrationTests.Infrastructure;
 
 /// <summary>A reply: status, headers and the parsed JSON body.</summary>
-public sealed record Reply(HttpStatusCode Status, JsonElement Body, string? ContentType, Uri? Location, string Text)
+public sealed record Reply(HttpStatusCode Status, JsonElement Body, string? ContentType, Uri? Location, string Text, IReadOnlyDictionary<string, string>? Headers = null)
 {
+    /// <summary>A response or content header's value (values joined by ", "), or null.</summary>
+    public string? Header(string name) => this.Headers is not null && this.Headers.TryGetValue(name, out string? value) ? value : null;
+
     public string? Problem => this.Body.ValueKind == JsonValueKind.Object && this.Body.TryGetProperty("type", out var t) ? t.GetString() : null;
 }
 
@@ -43,7 +46,9 @@ public sealed class Api(ServerProcess server)
             json = JsonDocument.Parse(text).RootElement.Clone();
         }
 
-        return new Reply(response.StatusCode, json, response.Content.Headers.ContentType?.ToString(), response.Headers.Location, text);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new Reply(response.StatusCode, json, response.Content.Headers.ContentType?.ToString(), response.Headers.Location, text, headers);
     }
 
     public async Task<string> StartAsync(object proposal, string? token = null)

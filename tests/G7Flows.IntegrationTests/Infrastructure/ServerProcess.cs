@@ -13,7 +13,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly string connectionString;
     private readonly string taskHub;
-    private readonly IReadOnlyDictionary<string, string> extraSettings;
+    private readonly Dictionary<string, string> extraSettings;
     private readonly StringBuilder output = new();
     private Process? process;
 
@@ -22,7 +22,7 @@ public sealed class ServerProcess : IAsyncDisposable
         this.connectionString = connectionString;
         this.taskHub = taskHub;
         this.Port = port;
-        this.extraSettings = extraSettings ?? new Dictionary<string, string>();
+        this.extraSettings = new Dictionary<string, string>(extraSettings ?? new Dictionary<string, string>());
         this.Http = new HttpClient { BaseAddress = this.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -114,6 +114,39 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The server did not become healthy in 90 s:\n{this.Output}");
+    }
+
+    /// <summary>Sets (or, with null, removes) a setting for the next <see cref="StartAsync()"/>.</summary>
+    public void Configure(string key, string? value)
+    {
+        if (value is null)
+        {
+            this.extraSettings.Remove(key);
+        }
+        else
+        {
+            this.extraSettings[key] = value;
+        }
+    }
+
+    /// <summary>Waits until the server process has ended by itself (a crash point); false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (this.process is not { } p)
+        {
+            return false;
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await p.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Kills the server with SIGKILL: no shutdown code runs.</summary>

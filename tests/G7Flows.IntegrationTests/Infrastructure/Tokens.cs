@@ -24,8 +24,13 @@ public static class Tokens
 
     public static string Admin(string name = "admin@g7.example") => Create(name, ["admin"]);
 
+    /// <summary>A reviewer of <paramref name="nation"/>: the nation as an app role (<c>nation.FR</c>), as Entra ID issues it.</summary>
     public static string Reviewer(string nation, string? name = null) =>
-        Create(name ?? $"reviewer.{nation.ToLowerInvariant()}@g7.example", ["reviewer"], new Dictionary<string, object> { ["nation"] = nation });
+        Create(name ?? $"reviewer.{nation.ToLowerInvariant()}@g7.example", ["reviewer", $"nation.{nation}"]);
+
+    /// <summary>A reviewer whose nation is only a free-form <c>nation</c> claim: honoured in Development only.</summary>
+    public static string ReviewerWithNationClaim(string nation) =>
+        Create($"reviewer.claim.{nation.ToLowerInvariant()}@g7.example", ["reviewer"], new Dictionary<string, object> { ["nation"] = nation });
 
     public static string Create(string subject, IReadOnlyList<string> roles, IDictionary<string, object>? claims = null, DateTime? expires = null, byte[]? key = null, string issuer = Issuer)
     {

@@ -44,8 +44,11 @@ public enum Who
     /// <summary>A reviewer with no nation claim, answering for FR.</summary>
     ReviewerWithoutNation,
 
-    /// <summary>A reviewer with nation claims FR and DE, answering for FR: a caller with several nations acts for none.</summary>
+    /// <summary>A reviewer with nation roles FR and DE, answering for FR: a caller with several nations acts for none.</summary>
     ReviewerWithTwoNations,
+
+    /// <summary>A reviewer whose only nation is a free-form <c>nation</c> claim FR, answering for FR: outside Development it gives no nation.</summary>
+    ReviewerWithNationClaimOnly,
 }
 
 /// <summary>
@@ -58,22 +61,22 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
     /// <summary>The permission table (DOMAIN.md, "People and permissions"). Nobody answers for a nation not theirs: not staff, not admins.</summary>
     private static readonly (Endpoint Endpoint, int[] Expected)[] Table =
     [
-        //                                anonymous staff admin  FR→FR  FR→DE  JP→JP  no-nation FR+DE
-        (Endpoint.StartConsultation,   [401,      202,  202,   403,   403,   403,   403,      403]),
-        (Endpoint.ListConsultations,   [401,      200,  200,   403,   403,   403,   403,      403]),
-        (Endpoint.GetOpenConsultation, [401,      200,  200,   200,   200,   403,   403,      403]),
-        (Endpoint.GetRecordOfClosed,   [401,      200,  200,   200,   200,   403,   403,      403]),
-        (Endpoint.GetRecordOfOpen,     [401,      404,  404,   404,   404,   403,   403,      403]),
-        (Endpoint.RespondToOpen,       [401,      403,  403,   202,   403,   403,   403,      403]),
-        (Endpoint.RespondToClosed,     [401,      403,  403,   409,   403,   403,   403,      403]),
-        (Endpoint.WithdrawOpen,        [401,      202,  202,   403,   403,   403,   403,      403]),
-        (Endpoint.WithdrawClosed,      [401,      409,  409,   403,   403,   403,   403,      403]),
-        (Endpoint.ExtendOpen,          [401,      202,  202,   403,   403,   403,   403,      403]),
-        (Endpoint.ExtendClosed,        [401,      409,  409,   403,   403,   403,   403,      403]),
-        (Endpoint.ListTasks,           [401,      403,  403,   200,   200,   200,   403,      403]),
-        (Endpoint.Health,              [200,      200,  200,   200,   200,   200,   200,      200]),
-        (Endpoint.PublicIndex,         [200,      200,  200,   200,   200,   200,   200,      200]),
-        (Endpoint.PublicDisclosureNotPublished, [404, 404, 404,  404,   404,   404,   404,      404]),
+        //                                anonymous staff admin  FR→FR  FR→DE  JP→JP  no-nation FR+DE  claim-FR
+        (Endpoint.StartConsultation,   [401,      202,  202,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.ListConsultations,   [401,      200,  200,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.GetOpenConsultation, [401,      200,  200,   200,   200,   403,   403,      403,   403]),
+        (Endpoint.GetRecordOfClosed,   [401,      200,  200,   200,   200,   403,   403,      403,   403]),
+        (Endpoint.GetRecordOfOpen,     [401,      404,  404,   404,   404,   403,   403,      403,   403]),
+        (Endpoint.RespondToOpen,       [401,      403,  403,   202,   403,   403,   403,      403,   403]),
+        (Endpoint.RespondToClosed,     [401,      403,  403,   409,   403,   403,   403,      403,   403]),
+        (Endpoint.WithdrawOpen,        [401,      202,  202,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.WithdrawClosed,      [401,      409,  409,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.ExtendOpen,          [401,      202,  202,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.ExtendClosed,        [401,      409,  409,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.ListTasks,           [401,      403,  403,   200,   200,   200,   403,      403,   403]),
+        (Endpoint.Health,              [200,      200,  200,   200,   200,   200,   200,      200,   200]),
+        (Endpoint.PublicIndex,         [200,      200,  200,   200,   200,   200,   200,      200,   200]),
+        (Endpoint.PublicDisclosureNotPublished, [404, 404, 404,  404,   404,   404,   404,      404,   404]),
     ];
 
     public static TheoryData<Endpoint, Who, int> Rows()
@@ -160,7 +163,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
         Who.ReviewerForOwnNation or Who.ReviewerForAnotherParticipant => Tokens.Reviewer("FR"),
         Who.ReviewerOfNonParticipant => Tokens.Reviewer("JP"),
         Who.ReviewerWithoutNation => Tokens.Create("reviewer.none@g7.example", ["reviewer"]),
-        Who.ReviewerWithTwoNations => Tokens.Create("reviewer.frde@g7.example", ["reviewer"], new Dictionary<string, object> { ["nation"] = new[] { "FR", "DE" } }),
+        Who.ReviewerWithTwoNations => Tokens.Create("reviewer.frde@g7.example", ["reviewer", "nation.FR", "nation.DE"]),
+        Who.ReviewerWithNationClaimOnly => Tokens.ReviewerWithNationClaim("FR"),
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
 }

@@ -12,8 +12,9 @@ namespace G7Flows.IntegrationTests.Robustness;
 /// <param name="Request">The request.</param>
 /// <param name="Expected">The acceptable statuses (all 4xx).</param>
 /// <param name="RecordsRefusedLateResponse">
-/// A late response to a closed consultation, which the API deliberately records in the audit trail
-/// (<c>late-response-refused</c>) before it answers 409: the only write a refused request may make.
+/// A late response to a closed consultation, or a changed answer, which the API deliberately records in the audit
+/// trail (<c>late-response-refused</c>, <c>answer-change-refused</c>; once per caller, nation and reason) before it
+/// answers 409: the only write a refused request may make.
 /// </param>
 public sealed record BadInputCase(RawRequest Request, IReadOnlyList<int> Expected, bool RecordsRefusedLateResponse = false)
 {
@@ -585,8 +586,9 @@ public sealed partial class BadInputCorpus
     /// <summary>Genuine tokens of callers who may not do what they ask: 403.</summary>
     private void AddWrongRoles()
     {
+        // Nations as app roles (nation.FR), as Entra ID issues them.
         string Token(IReadOnlyList<string> roles, object? nation = null) =>
-            "Bearer " + Tokens.Create("someone@g7.example", roles, nation is null ? null : new Dictionary<string, object> { ["nation"] = nation });
+            "Bearer " + Tokens.Create("someone@g7.example", [.. roles, .. (nation switch { string one => [one], string[] many => many, _ => [] }).Select(n => $"nation.{n}")]);
 
         var callers = new (string Name, string Auth)[]
         {
@@ -645,7 +647,7 @@ public sealed partial class BadInputCorpus
     {
         this.Add("withdraw a closed consultation", WithdrawRoute, HttpMethod.Post, this.ClosedPath("/withdraw"), this.staff, Utf8(ValidWithdrawBody), [409]);
         this.Add("extend a closed consultation", ExtendRoute, HttpMethod.Post, this.ClosedPath("/extend"), this.staff, Utf8(ValidExtendBody), [409]);
-        this.Add("DE changes its objection after the consultation closed", RespondRoute, HttpMethod.Post, this.ClosedPath("/responses/DE"), "Bearer " + Tokens.Reviewer("DE"), Utf8("{\"position\":\"approve\"}"), [409]);
+        this.Add("DE changes its objection after the consultation closed", RespondRoute, HttpMethod.Post, this.ClosedPath("/responses/DE"), "Bearer " + Tokens.Reviewer("DE"), Utf8("{\"position\":\"approve\"}"), [409], lateResponse: true);
         this.Add("the record of a consultation that is still open", RecordRoute, HttpMethod.Get, this.OpenPath("/record"), this.staff, null, [404]);
         this.Add("the record of a consultation that is still open, as HTML", RecordRoute, HttpMethod.Get, this.OpenPath("/record"), this.staff, null, [404], headers: new Dictionary<string, string> { ["Accept"] = "text/html" });
         this.Add("a late answer with an invalid body", RespondRoute, HttpMethod.Post, this.ClosedPath("/responses/FR"), this.reviewer, Utf8("{\"position\":\"maybe\"}"), [400]);

@@ -52,8 +52,13 @@ public sealed partial class ConsultationApi
                 ConsultationSnapshot? snapshot = await store.GetAsync(d.ConsultationId, ct);
                 if (snapshot is not null)
                 {
-                    await store.AssignTasksAsync(snapshot, snapshot.Consultation.CreatedAt, ct);
-                    await EnsureStartedAsync(client, snapshot.Consultation, ct);
+                    // What the start request would have done after storing it (each step idempotent, as there).
+                    ConsultationEntity c = snapshot.Consultation;
+                    await store.AssignTasksAsync(snapshot, c.CreatedAt, ct);
+                    await store.UpsertIndexAsync(c, ct);
+                    await audit.AppendAsync(
+                        new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", "repair", "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
+                    await EnsureStartedAsync(client, c, ct);
                 }
             }
             else
@@ -70,34 +75,26 @@ public sealed partial class ConsultationApi
 
     private async Task<IReadOnlyList<Disagreement>> FindDisagreementsAsync(DurableTaskClient client, CancellationToken ct)
     {
+        // From the consultations table itself: a start that stopped before the listing was written is found too.
+        const string Open = nameof(ConsultationStatus.Open);
         var found = new List<Disagreement>();
-        string? token = null;
-        int seen = 0;
-        do
+        foreach (string id in await store.ListOpenIdsAsync(ReconcileLimit, ct))
         {
-            ConsultationPage page = await store.ListAsync(ConsultationStatus.Open, null, 100, token, ct);
-            foreach (ConsultationIndexEntity row in page.Items)
+            OrchestrationMetadata? instance = await client.GetInstanceAsync(id, ct);
+            Disagreement? d = instance?.RuntimeStatus switch
             {
-                OrchestrationMetadata? instance = await client.GetInstanceAsync(row.ConsultationId, ct);
-                Disagreement? d = instance?.RuntimeStatus switch
-                {
-                    null => new(row.ConsultationId, row.Status, null, "workflow-missing", "start the workflow from the stored consultation"),
-                    OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
-                        new(row.ConsultationId, row.Status, instance.RuntimeStatus.ToString(), "workflow-failed", "mark the consultation Failed and notify staff"),
-                    OrchestrationRuntimeStatus.Completed =>
-                        new(row.ConsultationId, row.Status, instance.RuntimeStatus.ToString(), "workflow-ended", "mark the consultation Failed and notify staff"),
-                    _ => null,
-                };
-                if (d is not null)
-                {
-                    found.Add(d);
-                }
+                null => new(id, Open, null, "workflow-missing", "complete the start from the stored consultation: tasks, listing, audit entry, workflow"),
+                OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated =>
+                    new(id, Open, instance.RuntimeStatus.ToString(), "workflow-failed", "mark the consultation Failed and notify staff"),
+                OrchestrationRuntimeStatus.Completed =>
+                    new(id, Open, instance.RuntimeStatus.ToString(), "workflow-ended", "mark the consultation Failed and notify staff"),
+                _ => null,
+            };
+            if (d is not null)
+            {
+                found.Add(d);
             }
-
-            seen += page.Items.Count;
-            token = page.ContinuationToken;
         }
-        while (token is not null && seen < ReconcileLimit);
 
         return found;
     }

@@ -61,6 +61,9 @@ public sealed partial class ConsultationApi
                     return Accepted(request, id, current);
                 }
 
+                await audit.AppendAsync(AuditEntry.Refusal(
+                    id, "answer-change", current.RespondedAt!.Value, caller!.Name, caller.Subject, Source(request), nation,
+                    $"{position}; first refused at {TruncateToMilliseconds(clock.GetUtcNow()):O}"), ct);
                 return Problems.Conflict("already-answered", $"{nation} already answered '{current.Position}' at {current.RespondedAt:O}; a nation answers once.");
             }
 
@@ -68,8 +71,8 @@ public sealed partial class ConsultationApi
             if (snapshot.Consultation.Status != nameof(ConsultationStatus.Open) || now >= snapshot.Consultation.Deadline)
             {
                 // One entry per caller and nation, however often they retry: refused requests do not grow the trail.
-                await audit.AppendAsync(new AuditEntry(
-                    id, snapshot.Consultation.Deadline, caller!.Name, "late-response-refused", Source(request), $"late-{nation}-{KeyOf(caller.Subject)}", nation,
+                await audit.AppendAsync(AuditEntry.Refusal(
+                    id, "late-response", snapshot.Consultation.Deadline, caller!.Name, caller.Subject, Source(request), nation,
                     $"{position}; first refused at {now:O}"), ct);
                 return Problems.Conflict(
                     "consultation-closed",
@@ -104,9 +107,6 @@ public sealed partial class ConsultationApi
 
     /// <summary>How often an answer is tried against a partition that others change at the same moment.</summary>
     private const int MaxAnswerAttempts = 20;
-
-    private static string KeyOf(string subject) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));
 
     private static Task RaiseResponseAsync(DurableTaskClient client, string id, PositionEntity p, CancellationToken ct) =>
         client.RaiseEventAsync(

@@ -14,7 +14,10 @@ public sealed record ConsultationRecord(ConsultationView Consultation, IReadOnly
 
     public DateTimeOffset? ClosedAt => this.Consultation.Outcome?.ClosedAt;
 
-    /// <summary>Audit actions that are not part of the consultation's history as published (they may come after it).</summary>
+    /// <summary>
+    /// Audit actions that are not part of the consultation's history as published (they may come after it); nor is any
+    /// refused request (<c>*-refused</c>), whose entry is anchored at the moment that made it refused, not when it came.
+    /// </summary>
     private static readonly HashSet<string> NotInRecord = new(StringComparer.Ordinal) { "record-published", "late-response-refused", "refusals-coalesced" };
 
     /// <summary>
@@ -28,7 +31,7 @@ public sealed record ConsultationRecord(ConsultationView Consultation, IReadOnly
         ConsultationView view = ConsultationView.From(snapshot) with { Record = null };
         DateTimeOffset cutoff = snapshot.Consultation.ClosedAt ?? DateTimeOffset.MaxValue;
         var timeline = trail
-            .Where(e => !NotInRecord.Contains(e.Action) && e.At <= cutoff)
+            .Where(e => !NotInRecord.Contains(e.Action) && !e.Action.EndsWith("-refused", StringComparison.Ordinal) && e.At <= cutoff)
             .OrderBy(e => e.RowKey, StringComparer.Ordinal)
             .Select(e => new TimelineEntry(e.At, e.Actor, e.Action, e.Nation, e.Detail))
             .ToList();

@@ -183,13 +183,17 @@ public sealed class ConsultationStore(StorageClients storage)
     /// Brings the copies of a closed consultation to their final state, idempotently: the listing row, and no inbox
     /// task left for any participant.
     /// </summary>
-    public async Task SettleCopiesAsync(ConsultationEntity c, CancellationToken cancellationToken = default)
+    /// <param name="afterWrite">Told the number of each write once it is made (tests crash the process there).</param>
+    public async Task SettleCopiesAsync(ConsultationEntity c, Action<int>? afterWrite = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(c);
+        int writes = 0;
         await this.UpsertIndexAsync(c, cancellationToken);
+        afterWrite?.Invoke(++writes);
         foreach (string nation in SplitList(c.Participants))
         {
             await this.DeleteTaskAsync(nation, c.PartitionKey, cancellationToken);
+            afterWrite?.Invoke(++writes);
         }
     }
 
@@ -221,7 +225,8 @@ public sealed class ConsultationStore(StorageClients storage)
 
     /// <summary>
     /// Marks an open consultation as failed, with the reason; then (also on a retry) brings the listing and the inbox
-    /// to that state and notifies staff once. A consultation that closed meanwhile is left as it is.
+    /// to that state and notifies staff once. A consultation that closed meanwhile keeps its outcome; if its record
+    /// was never published (the workflow failed after the close), staff are told that instead, once.
     /// </summary>
     /// <returns>The consultation row as it now stands.</returns>
     public async Task<ConsultationEntity> FailAsync(FailureRequest failure, CancellationToken cancellationToken = default)
@@ -242,13 +247,28 @@ public sealed class ConsultationStore(StorageClients storage)
         }, cancellationToken);
         if (c.Status == nameof(ConsultationStatus.Failed))
         {
-            await this.SettleCopiesAsync(c, cancellationToken);
+            await this.SettleCopiesAsync(c, cancellationToken: cancellationToken);
             await this.NotifyAsync(
                 new NotificationEntity
                 {
                     PartitionKey = StaffInbox,
                     RowKey = $"{c.PartitionKey}-failed",
                     Kind = "workflow-failed",
+                    ConsultationId = c.PartitionKey,
+                    Title = c.Title,
+                    Deadline = c.Deadline,
+                    CreatedAt = failure.FailedAt,
+                },
+                cancellationToken);
+        }
+        else if (c.Status != nameof(ConsultationStatus.Open) && c.RecordBlob is null)
+        {
+            await this.NotifyAsync(
+                new NotificationEntity
+                {
+                    PartitionKey = StaffInbox,
+                    RowKey = $"{c.PartitionKey}-record-not-published",
+                    Kind = "record-not-published",
                     ConsultationId = c.PartitionKey,
                     Title = c.Title,
                     Deadline = c.Deadline,
@@ -365,6 +385,27 @@ public sealed class ConsultationStore(StorageClients storage)
         }
 
         return new ConsultationPage(items, next);
+    }
+
+    /// <summary>
+    /// The ids of consultations whose own row says Open, at most <paramref name="limit"/>: read from the consultations
+    /// table itself, not the listing, which a start that stopped half-way may not have written yet. A scan across
+    /// partitions, for the admins' reconciliation only.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListOpenIdsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter($"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)}");
+        var ids = new List<string>();
+        await foreach (TableEntity row in this.consultations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.PartitionKey);
+            if (ids.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>Puts a review task in the inbox of every participant that has not answered.</summary>

@@ -25,7 +25,7 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
         }
 
         faults.OnCrashPoint(CrashPoints.AfterCloseBeforeSettle);
-        await store.SettleCopiesAsync(c);
+        await store.SettleCopiesAsync(c, afterWrite: n => faults.OnCrashPoint(CrashPoints.AfterSettleWrite(n)));
         DateTimeOffset closedAt = c.ClosedAt ?? input.ClosedAt;
         var counted = Counted(snapshot);
         var entries = new List<AuditEntry>();

@@ -7,7 +7,8 @@ namespace G7Flows.Workflows.Consultations.Workflow;
 
 /// <summary>
 /// Makes a workflow that could not go on visible: the consultation shows <c>Failed</c> with the reason (in GET and
-/// the listing), its inbox tasks go, staff are notified and the audit trail says so. Idempotent.
+/// the listing), its inbox tasks go, staff are notified and the audit trail says so. A consultation that had closed
+/// keeps its outcome, and staff are told that its record was not published. Idempotent.
 /// </summary>
 public sealed class MarkFailedActivity(ConsultationStore store, AuditLog audit) : TaskActivity<FailureRequest, string>
 {
@@ -20,6 +21,12 @@ public sealed class MarkFailedActivity(ConsultationStore store, AuditLog audit) 
             await audit.AppendAsync(new AuditEntry(
                 input.ConsultationId, input.FailedAt, "workflow", "workflow-failed", "workflow", "failed",
                 Detail: c.OutcomeReason));
+        }
+        else if (c.RecordBlob is null && c.Status != nameof(ConsultationStatus.Open))
+        {
+            await audit.AppendAsync(new AuditEntry(
+                input.ConsultationId, input.FailedAt, "workflow", "record-publication-failed", "workflow", "record-failed",
+                Detail: $"{input.Step}: {input.Reason}"));
         }
 
         return c.Status;

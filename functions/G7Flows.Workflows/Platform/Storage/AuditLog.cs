@@ -5,7 +5,24 @@ namespace G7Flows.Workflows.Platform.Storage;
 
 /// <summary>One entry for the audit trail.</summary>
 /// <param name="Discriminator">Makes the row key unique for the same instant; deterministic for workflow entries so a retried activity adds nothing twice.</param>
-public sealed record AuditEntry(string WorkflowId, DateTimeOffset At, string Actor, string Action, string Source, string Discriminator, string? Nation = null, string? Detail = null);
+public sealed record AuditEntry(string WorkflowId, DateTimeOffset At, string Actor, string Action, string Source, string Discriminator, string? Nation = null, string? Detail = null)
+{
+    /// <summary>
+    /// A refused request, recorded once per workflow, caller, nation and reason however often it is repeated: the key
+    /// derives from those and from <paramref name="anchor"/> (the fixed moment that makes the request refused, such as
+    /// the deadline), not from the time of the request, so a repeat finds its entry there and adds nothing. The trail
+    /// therefore cannot be grown without bound by sending a refused request again and again.
+    /// </summary>
+    /// <param name="reason">A short name, such as <c>late-response</c>; the action is <c>{reason}-refused</c>.</param>
+    /// <param name="subject">The caller's stable identifier; only a hash of it goes into the key.</param>
+    public static AuditEntry Refusal(
+        string workflowId, string reason, DateTimeOffset anchor, string actor, string subject, string source, string? nation = null, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        string caller = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));
+        return new AuditEntry(workflowId, anchor, actor, $"{reason}-refused", source, $"refused-{reason}-{nation ?? "any"}-{caller}", nation, detail);
+    }
+}
 
 /// <summary>
 /// The append-only audit trail: one partition per workflow, rows ordered by time. Entries are only

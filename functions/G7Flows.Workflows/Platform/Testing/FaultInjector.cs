@@ -19,6 +19,12 @@ public static class CrashPoints
 
     /// <summary>A consultation and its positions are stored; its tasks, audit entry and workflow are not.</summary>
     public const string AfterStartStored = "after-start-stored";
+
+    /// <summary>
+    /// The close has made the <paramref name="count"/>-th of its copy writes (1: the listing; then one inbox task per
+    /// participant, in the order of the participants); the others and the audit entries are not made yet.
+    /// </summary>
+    public static string AfterSettleWrite(int count) => $"after-settle-write-{count}";
 }
 
 /// <summary>

@@ -29,19 +29,11 @@ public sealed record Claims(string Subject, IReadOnlyList<string> Roles, IReadOn
     /// <summary>The JWT payload claims (without the registered time, issuer and audience claims).</summary>
     public Dictionary<string, object> ToJwtClaims(bool withSubject = true)
     {
-        var claims = new Dictionary<string, object> { ["name"] = this.Subject, ["role"] = this.Roles.ToArray() };
+        // A reviewer's nation is an app role (nation.FR), as Entra ID issues it.
+        var claims = new Dictionary<string, object> { ["name"] = this.Subject, ["role"] = this.Roles.Concat(this.Nations.Select(n => $"nation.{n}")).ToArray() };
         if (withSubject)
         {
             claims["sub"] = this.Subject;
-        }
-
-        if (this.Nations.Count == 1)
-        {
-            claims["nation"] = this.Nations[0];
-        }
-        else if (this.Nations.Count > 1)
-        {
-            claims["nation"] = this.Nations.ToArray();
         }
 
         return claims;
