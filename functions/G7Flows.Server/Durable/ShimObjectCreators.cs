@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using G7Flows.Workflows.Platform.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker.Shims;
 
@@ -39,5 +40,5 @@ internal sealed class ActivityCreator : ObjectCreator<DurableTask.Core.TaskActiv
     }
 
     public override DurableTask.Core.TaskActivity Create() =>
-        this.shims.CreateActivity(new TaskName(this.Name), (ITaskActivity)this.services.GetRequiredService(this.type));
+        this.shims.CreateActivity(new TaskName(this.Name), ActivityTelemetry.Instrument(this.Name, (ITaskActivity)this.services.GetRequiredService(this.type)));
 }

@@ -55,6 +55,7 @@ public static class ServerExtensions
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && AnonymousPaths.Matches(http.Request.Path)))
             .Build());
+        builder.AddG7FlowsTelemetry();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
