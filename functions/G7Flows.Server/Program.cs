@@ -2,6 +2,14 @@ using G7Flows.Server.Hosting;
 
 DevelopmentSecrets.EnsureFile(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
 var builder = WebApplication.CreateBuilder(args);
+
+// A mistyped setting stops the server here with one line naming it (never its value), not with a stack trace later.
+if (ServerSettingsCheck.Check(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    ServerSettingsCheck.Report(problems, Console.Error);
+    return 1;
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"] + builder.Configuration["http_ports"] + builder.Configuration["https_ports"]))
 {
     // The port `func start` uses, on loopback: the same URLs work for both hosts during development.
@@ -20,3 +28,4 @@ app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     Press Ctrl-C to stop.
     """));
 await app.RunAsync();
+return 0;
