@@ -12,12 +12,13 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace G7Flows.Server.Hosting;
 
 public static class ServerExtensions
 {
-    /// <summary>Everything the server needs: the workflow core, the durable engine and its client, JWT bearer authentication, problem details and OpenAPI.</summary>
+    /// <summary>Everything the server needs: the workflow core, the durable engine and its client, JWT bearer authentication, problem details and telemetry.</summary>
     public static WebApplicationBuilder AddG7FlowsServer(this WebApplicationBuilder builder, StorageClientOptions? storageOptions = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -57,7 +58,6 @@ public static class ServerExtensions
             .Build());
         builder.AddG7FlowsTelemetry();
         services.AddProblemDetails();
-        services.AddOpenApi();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;
     }
@@ -89,7 +89,15 @@ public static class ServerExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi().AllowAnonymous();
+        // The API's OpenAPI document is built by the core from the route table and the modules' contracts, so both hosts
+        // serve the same one (at /api/openapi/v1.json); here also at the conventional ASP.NET Core address.
+        app.MapGet("/openapi/v1.json", WorkflowApiDocument.Serve).AllowAnonymous().ExcludeFromDescription();
+        if (app.Environment.IsDevelopment())
+        {
+            // A browsable reference of the document, at /scalar/v1, in Development only (its page and scripts come from the package).
+            app.MapScalarApiReference(o => o.WithTitle("G7Flows API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        }
+
         app.MapG7FlowsApi();
         return app;
     }
