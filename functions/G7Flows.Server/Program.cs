@@ -21,7 +21,7 @@ builder.AddG7FlowsServer();
 WebApplication app = builder.Build().UseG7FlowsServer();
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     $"""
-    G7Flows is listening on {string.Join(", ", app.Urls)} (API under /api, OpenAPI document at /openapi/v1.json).
+    G7Flows is listening on {string.Join(", ", app.Urls)} (API under /api, OpenAPI document at /openapi/v1.json{(app.Environment.IsDevelopment() ? ", reference at /scalar/v1" : string.Empty)}).
     Get a development token, for example:
       dotnet user-jwts create --project functions/G7Flows.Server --role staff --name staff@example.org
       dotnet user-jwts create --project functions/G7Flows.Server --role reviewer --claim nation=FR --name fr.reviewer@example.org
