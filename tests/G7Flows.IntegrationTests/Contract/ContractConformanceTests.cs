@@ -20,8 +20,7 @@ public sealed class ContractConformanceTests : IAsyncLifetime
     private readonly ServerFixture environment = ServerFixture.WithTaskHub("contract");
     private readonly List<string> failures = [];
     private readonly HashSet<(string Operation, int Status)> seen = [];
-    private JsonObject document = null!;
-    private ContractSchemas schemas = null!;
+    private ContractCheck check = null!;
 
     public Task InitializeAsync() => this.environment.InitializeAsync();
 
@@ -37,8 +36,7 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, served.Status);
         Assert.Equal(WorkflowApiDocument.Text, served.Text);
         Assert.Equal(served.Text, alias.Text);
-        this.document = JsonNode.Parse(served.Text)!.AsObject();
-        this.schemas = new ContractSchemas(this.document);
+        this.check = new ContractCheck(JsonNode.Parse(served.Text)!.AsObject());
         this.Check("GetOpenApiDocument", served);
 
         string staff = Tokens.Staff();
@@ -129,20 +127,7 @@ public sealed class ContractConformanceTests : IAsyncLifetime
 
         // Assert: every answer conformed, and every documented status but 503 was produced.
         Assert.True(this.failures.Count == 0, "Answers that do not match the document:\n" + string.Join("\n", this.failures));
-        var documented = new List<(string Operation, int Status)>();
-        foreach (var (_, item) in this.document["paths"]!.AsObject())
-        {
-            foreach (var (_, operation) in item!.AsObject())
-            {
-                string id = operation!["operationId"]!.GetValue<string>();
-                foreach (var (status, _) in operation["responses"]!.AsObject())
-                {
-                    documented.Add((id, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-        }
-
-        var unproduced = documented.Where(d => d.Status != 503 && !this.seen.Contains(d)).ToList();
+        var unproduced = this.check.Documented.Where(d => d.Status != 503 && !this.seen.Contains(d)).ToList();
         Assert.True(unproduced.Count == 0, "Documented but never produced: " + string.Join(", ", unproduced));
     }
 
@@ -156,43 +141,7 @@ public sealed class ContractConformanceTests : IAsyncLifetime
     /// <summary>The status is documented for the operation, and the body matches the documented media type and schema.</summary>
     private void Check(string operation, Reply reply)
     {
-        int status = (int)reply.Status;
-        this.seen.Add((operation, status));
-        JsonObject? op = this.document["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().Select(o => o.Value!.AsObject()))
-            .FirstOrDefault(o => o["operationId"]!.GetValue<string>() == operation);
-        if (op is null)
-        {
-            this.failures.Add($"{operation} is not in the document.");
-            return;
-        }
-
-        if (op["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not JsonObject response)
-        {
-            this.failures.Add($"{operation} answered {status}, which it does not document: {reply.Text[..Math.Min(reply.Text.Length, 300)]}");
-            return;
-        }
-
-        if (response["headers"]?["Location"] is not null && reply.Location is null)
-        {
-            this.failures.Add($"{operation} {status} has no Location header.");
-        }
-
-        if (response["content"] is not JsonObject content)
-        {
-            return;
-        }
-
-        string mediaType = reply.ContentType?.Split(';')[0].Trim() ?? "(none)";
-        if (content[mediaType]?["schema"]?["$ref"]?.GetValue<string>() is not { } reference)
-        {
-            this.failures.Add($"{operation} {status} answered {mediaType}; the document says {string.Join(" or ", content.Select(c => c.Key))}.");
-            return;
-        }
-
-        foreach (string error in this.schemas.Errors(reference[(reference.LastIndexOf('/') + 1)..], reply.Body))
-        {
-            this.failures.Add($"{operation} {status}: {error}");
-        }
+        this.seen.Add((operation, (int)reply.Status));
+        this.failures.AddRange(this.check.Problems(operation, (int)reply.Status, reply.ContentType?.Split(';')[0].Trim(), reply.Text, reply.Location is not null));
     }
 }

@@ -36,4 +36,17 @@ public sealed class ContractSchemasTests
 
         Assert.NotEmpty(this.schemas.Errors("DisagreementList", body.RootElement));
     }
+
+    [Fact]
+    public void The_check_reports_an_undocumented_status_another_media_type_a_body_off_its_schema_and_a_missing_Location()
+    {
+        ContractCheck check = ContractCheck.Current;
+        const string problem = """{"type":"https://g7flows.dev/problems/forbidden","title":"You may not do this.","status":403,"detail":"Staff only."}""";
+
+        Assert.Empty(check.Problems("StartConsultation", 403, "application/problem+json", problem));
+        Assert.NotEmpty(check.Problems("Health", 403, "application/problem+json", problem));
+        Assert.NotEmpty(check.Problems("StartConsultation", 403, "application/json", problem));
+        Assert.NotEmpty(check.Problems("StartConsultation", 400, "application/problem+json", problem));
+        Assert.NotEmpty(check.Problems("StartConsultation", 202, "application/json", """{"id":"mq3xk7vb2nw5rt6yp4zd2hc7ja","status":"Open","deadline":"2026-12-08T09:00:00+00:00"}""", hasLocation: false));
+    }
 }
