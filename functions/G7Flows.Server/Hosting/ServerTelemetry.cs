@@ -104,7 +104,16 @@ public static class ServerTelemetry
                 });
         if (azureMonitor)
         {
-            telemetry.UseAzureMonitor();
+            // The connection string is read from configuration; with local authentication off (as infra/ deploys it), the
+            // telemetry must be sent with the managed identity APPLICATIONINSIGHTS_AUTHENTICATION_STRING names.
+            Azure.Core.TokenCredential? credential = TelemetryCredential.FromAuthenticationString(builder.Configuration[AppSettingNames.ApplicationInsightsAuthentication]);
+            telemetry.UseAzureMonitor(o =>
+            {
+                if (credential is not null)
+                {
+                    o.Credential = credential;
+                }
+            });
         }
 
         return builder;
