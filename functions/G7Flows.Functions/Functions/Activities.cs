@@ -44,6 +44,7 @@ public static class Activities
         ArgumentNullException.ThrowIfNull(context);
         TActivity activity = context.InstanceServices.GetRequiredService<TActivity>();
         var activityContext = new FunctionActivityContext(typeof(TActivity).Name, context);
-        return ActivityTelemetry.RunAsync(typeof(TActivity).Name, activityContext.InstanceId, () => activity.RunAsync(activityContext, input));
+        return ActivityTelemetry.RunAsync(
+            typeof(TActivity).Name, activityContext.InstanceId, () => activity.RunAsync(activityContext, input), context.GetLogger("G7Flows.Workflows.Activities"));
     }
 }

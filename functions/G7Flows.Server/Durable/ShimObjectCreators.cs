@@ -26,6 +26,9 @@ internal sealed class OrchestratorCreator : ObjectCreator<TaskOrchestration>
 /// <summary>Resolves a core activity from DI for each invocation and wraps it for the Durable Task Framework.</summary>
 internal sealed class ActivityCreator : ObjectCreator<DurableTask.Core.TaskActivity>
 {
+    /// <summary>The logging category whose scope carries each activity's workflow id.</summary>
+    public const string ActivityLogCategory = "G7Flows.Workflows.Activities";
+
     private readonly Type type;
     private readonly IServiceProvider services;
     private readonly DurableTaskShimFactory shims;
@@ -40,5 +43,7 @@ internal sealed class ActivityCreator : ObjectCreator<DurableTask.Core.TaskActiv
     }
 
     public override DurableTask.Core.TaskActivity Create() =>
-        this.shims.CreateActivity(new TaskName(this.Name), ActivityTelemetry.Instrument(this.Name, (ITaskActivity)this.services.GetRequiredService(this.type)));
+        this.shims.CreateActivity(
+            new TaskName(this.Name),
+            ActivityTelemetry.Instrument(this.Name, (ITaskActivity)this.services.GetRequiredService(this.type), this.services.GetRequiredService<ILoggerFactory>().CreateLogger(ActivityLogCategory)));
 }

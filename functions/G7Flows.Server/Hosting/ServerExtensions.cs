@@ -89,6 +89,7 @@ public static class ServerExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWorkflowIdScope();
         // The API's OpenAPI document is built by the core from the route table and the modules' contracts, so both hosts
         // serve the same one (at /api/openapi/v1.json); here also at the conventional ASP.NET Core address.
         app.MapGet("/openapi/v1.json", WorkflowApiDocument.Serve).AllowAnonymous().ExcludeFromDescription();

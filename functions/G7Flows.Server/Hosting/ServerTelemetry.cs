@@ -120,6 +120,30 @@ public static class ServerTelemetry
     }
 
     /// <summary>
+    /// Puts the workflow id of a request (the route's <c>{id}</c>) on its span and on every log line written while it
+    /// is handled (a logging scope), so that a workflow's requests are found by its id.
+    /// </summary>
+    public static IApplicationBuilder UseWorkflowIdScope(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("G7Flows.Requests");
+        return app.Use(async (context, next) =>
+        {
+            if (context.GetRouteValue("id") is not string id)
+            {
+                await next(context);
+                return;
+            }
+
+            System.Diagnostics.Activity.Current?.SetTag(WorkflowTelemetry.Tags.WorkflowId, id);
+            using (logger.BeginScope(new Dictionary<string, object?> { [WorkflowTelemetry.Tags.WorkflowId] = id }))
+            {
+                await next(context);
+            }
+        });
+    }
+
+    /// <summary>
     /// The durable engine polls its queues about once a second per partition: those requests would bury everything
     /// else, so they are not traced (their cost shows in the engine's own spans and in the storage metrics).
     /// </summary>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.Workflows.Platform.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -25,6 +26,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
     private readonly List<Activity> spans = [];
     private readonly List<Metric> metrics = [];
+    private readonly CapturingLoggerProvider logs = new();
     private Azurite? azurite;
     private InProcessServer? server;
 
@@ -35,6 +37,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         {
             services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(this.spans));
             services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(this.metrics));
+            services.AddLogging(l => l.AddProvider(this.logs).AddFilter<CapturingLoggerProvider>("G7Flows", LogLevel.Debug));
         });
     }
 
@@ -112,13 +115,24 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.True(Count(metrics, "g7flows.workflow.duration", (WorkflowTelemetry.Tags.Outcome, "Adopted")) == 1);
         Assert.Equal(1, Sum(metrics, "g7flows.api.results", (WorkflowTelemetry.Tags.Operation, "Start"), (WorkflowTelemetry.Tags.StatusCode, 202)));
 
-        // Assert: no content or personal data in any attribute, span name, event or metric point.
+        // Assert: log lines written while a request or an activity of the consultation ran carry its id.
+        var lines = this.logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Message == "consultation.Respond answered 202 (none)" && Equals(l.Scope.GetValueOrDefault(WorkflowTelemetry.Tags.WorkflowId), id));
+        Assert.Contains(lines, l => l.Category == "G7Flows.Workflows.Activities" && l.Message.StartsWith("Activity CloseConsultationActivity ran", StringComparison.Ordinal)
+            && Equals(l.Scope.GetValueOrDefault(WorkflowTelemetry.Tags.WorkflowId), id));
+
+        // Assert: no content or personal data in any attribute, span name, event, metric point or G7Flows log line.
         string[] secrets =
         [
             staff, fr, de, staff.Split('.')[2], fr.Split('.')[2], Title, Comment, Summary,
             "jane.staff", "marie.reviewer", "hans.reviewer", "Paris ZK4M",
         ];
-        List<string> seen = [.. spans.SelectMany(Texts), .. metrics.SelectMany(Texts)];
+        List<string> seen =
+        [
+            .. spans.SelectMany(Texts),
+            .. metrics.SelectMany(Texts),
+            .. lines.SelectMany(l => l.Scope.Select(v => $"{v.Key}={v.Value}").Append(l.Message)),
+        ];
         Assert.NotEmpty(seen);
         foreach (string secret in secrets)
         {

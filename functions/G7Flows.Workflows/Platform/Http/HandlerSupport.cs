@@ -57,6 +57,7 @@ public static class HandlerSupport
             span?.SetStatus(ActivityStatusCode.Error);
         }
 
+        logger.LogDebug("{Workflow}.{Operation} answered {StatusCode} ({Reason})", workflow, operation, status, problem ?? "none");
         WorkflowTelemetry.Requests.Add(
             1,
             new(WorkflowTelemetry.Tags.Workflow, workflow),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace G7Flows.Workflows.Platform.Telemetry;
 
@@ -9,10 +10,18 @@ namespace G7Flows.Workflows.Platform.Telemetry;
 /// </summary>
 public static class ActivityTelemetry
 {
-    /// <summary>Runs <paramref name="run"/> as activity <paramref name="name"/> of workflow instance <paramref name="instanceId"/>.</summary>
-    public static async Task<T> RunAsync<T>(string name, string? instanceId, Func<Task<T>> run)
+    /// <summary>
+    /// Runs <paramref name="run"/> as activity <paramref name="name"/> of workflow instance <paramref name="instanceId"/>;
+    /// every log line written meanwhile carries the workflow id and the activity (a logging scope of <paramref name="logger"/>'s factory).
+    /// </summary>
+    public static async Task<T> RunAsync<T>(string name, string? instanceId, Func<Task<T>> run, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(run);
+        using IDisposable? scope = logger?.BeginScope(new Dictionary<string, object?>
+        {
+            [WorkflowTelemetry.Tags.WorkflowId] = instanceId,
+            [WorkflowTelemetry.Tags.Activity] = name,
+        });
         using Activity? span = WorkflowTelemetry.Source.StartActivity("activity " + name, ActivityKind.Internal);
         span?.SetTag(WorkflowTelemetry.Tags.Activity, name);
         span?.SetTag(WorkflowTelemetry.Tags.WorkflowId, instanceId);
@@ -20,8 +29,10 @@ public static class ActivityTelemetry
         try
         {
             T result = await run();
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            logger?.LogDebug("Activity {Activity} ran in {ElapsedMs:0.0} ms", name, elapsed.TotalMilliseconds);
             WorkflowTelemetry.ActivityDuration.Record(
-                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                elapsed.TotalSeconds,
                 new(WorkflowTelemetry.Tags.Activity, name),
                 new(WorkflowTelemetry.Tags.Outcome, "succeeded"));
             return result;
@@ -41,15 +52,15 @@ public static class ActivityTelemetry
     }
 
     /// <summary>Wraps a core activity so that the engine runs it through <see cref="RunAsync{T}"/>.</summary>
-    public static ITaskActivity Instrument(string name, ITaskActivity inner) => new InstrumentedActivity(name, inner);
+    public static ITaskActivity Instrument(string name, ITaskActivity inner, ILogger? logger = null) => new InstrumentedActivity(name, inner, logger);
 
-    private sealed class InstrumentedActivity(string name, ITaskActivity inner) : ITaskActivity
+    private sealed class InstrumentedActivity(string name, ITaskActivity inner, ILogger? logger) : ITaskActivity
     {
         public Type InputType => inner.InputType;
 
         public Type OutputType => inner.OutputType;
 
         public Task<object?> RunAsync(TaskActivityContext context, object? input) =>
-            ActivityTelemetry.RunAsync(name, context?.InstanceId, () => inner.RunAsync(context!, input));
+            ActivityTelemetry.RunAsync(name, context?.InstanceId, () => inner.RunAsync(context!, input), logger);
     }
 }
