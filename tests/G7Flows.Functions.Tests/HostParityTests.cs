@@ -130,7 +130,14 @@ public sealed class HostParityTests
         using ServiceProvider services = new ServiceCollection().BuildServiceProvider();
         foreach (Type type in types)
         {
-            object?[] arguments = creator.GetConstructors().Single().GetParameters().Length == 2 ? [type, shims] : [type, services, shims];
+            object?[] arguments = [.. creator.GetConstructors().Single().GetParameters().Select(p => p.ParameterType switch
+            {
+                var t when t == typeof(Type) => type,
+                var t when t == typeof(IServiceProvider) => services,
+                var t when t == typeof(DurableTaskShimFactory) => shims,
+                var t when t == typeof(Microsoft.Extensions.Logging.ILoggerFactory) => (object)NullLoggerFactory.Instance,
+                var t => throw new InvalidOperationException($"{creatorType} takes a {t.Name}, which this test does not know how to give."),
+            })];
             var instance = (ObjectCreator<T>)Activator.CreateInstance(creator, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, null, arguments, null)!;
             yield return instance.Name;
         }

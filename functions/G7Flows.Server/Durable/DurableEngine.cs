@@ -128,7 +128,7 @@ internal sealed partial class DurableEngine(
 
         foreach (Type activity in types.Activities)
         {
-            this.worker.AddTaskActivities(new ActivityCreator(activity, services, shims));
+            this.worker.AddTaskActivities(new ActivityCreator(activity, services, shims, loggerFactory));
         }
 
         await this.worker.StartAsync();

@@ -32,12 +32,14 @@ internal sealed class ActivityCreator : ObjectCreator<DurableTask.Core.TaskActiv
     private readonly Type type;
     private readonly IServiceProvider services;
     private readonly DurableTaskShimFactory shims;
+    private readonly ILogger logger;
 
-    public ActivityCreator(Type type, IServiceProvider services, DurableTaskShimFactory shims)
+    public ActivityCreator(Type type, IServiceProvider services, DurableTaskShimFactory shims, ILoggerFactory loggerFactory)
     {
         this.type = type;
         this.services = services;
         this.shims = shims;
+        this.logger = loggerFactory.CreateLogger(ActivityLogCategory);
         this.Name = type.Name;
         this.Version = string.Empty;
     }
@@ -45,5 +47,5 @@ internal sealed class ActivityCreator : ObjectCreator<DurableTask.Core.TaskActiv
     public override DurableTask.Core.TaskActivity Create() =>
         this.shims.CreateActivity(
             new TaskName(this.Name),
-            ActivityTelemetry.Instrument(this.Name, (ITaskActivity)this.services.GetRequiredService(this.type), this.services.GetRequiredService<ILoggerFactory>().CreateLogger(ActivityLogCategory)));
+            ActivityTelemetry.Instrument(this.Name, (ITaskActivity)this.services.GetRequiredService(this.type), this.logger));
 }
