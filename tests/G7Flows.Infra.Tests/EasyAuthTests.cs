@@ -44,13 +44,13 @@ public sealed class EasyAuthTests
     }
 
     [Fact]
-    public void Anonymous_paths_file_lists_the_health_probe_and_the_public_routes_only()
+    public void Anonymous_paths_file_lists_the_health_probe_the_OpenAPI_document_and_the_public_routes_only()
     {
         // Act
         var paths = AnonymousPathsFile();
 
         // Assert
-        Assert.Equal(["/api/health", "/api/public/*"], paths);
+        Assert.Equal(["/api/health", "/api/openapi/v1.json", "/api/public/*"], paths);
     }
 
     [Fact]

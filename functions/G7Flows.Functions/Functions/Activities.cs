@@ -1,5 +1,6 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Platform.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class Activities
     {
         ArgumentNullException.ThrowIfNull(context);
         TActivity activity = context.InstanceServices.GetRequiredService<TActivity>();
-        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, context), input);
+        var activityContext = new FunctionActivityContext(typeof(TActivity).Name, context);
+        return ActivityTelemetry.RunAsync(
+            typeof(TActivity).Name, activityContext.InstanceId, () => activity.RunAsync(activityContext, input), context.GetLogger("G7Flows.Workflows.Activities"));
     }
 }

@@ -82,4 +82,10 @@ public sealed class HttpTriggers(ConsultationApi api, HealthApi health)
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthApi.Route)] HttpRequest req) =>
         new ResultActionResult(await health.HealthAsync(req));
+
+    /// <summary>The API's OpenAPI document, the same the server serves (also kept as openapi.json beside this app).</summary>
+    [Function(nameof(GetOpenApiDocument))]
+    public static IActionResult GetOpenApiDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WorkflowApiDocument.Route)] HttpRequest req) =>
+        new ResultActionResult(WorkflowApiDocument.Serve());
 }

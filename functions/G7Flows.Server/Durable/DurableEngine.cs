@@ -186,7 +186,7 @@ internal sealed partial class DurableEngine(
 
         foreach (Type activity in types.Activities)
         {
-            created.AddTaskActivities(new ActivityCreator(activity, services, shims));
+            created.AddTaskActivities(new ActivityCreator(activity, services, shims, loggerFactory));
         }
 
         return created;

@@ -14,12 +14,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace G7Flows.Server.Hosting;
 
 public static class ServerExtensions
 {
-    /// <summary>Everything the server needs: the workflow core, the durable engine and its client, JWT bearer authentication, problem details and OpenAPI.</summary>
+    /// <summary>Everything the server needs: the workflow core, the durable engine and its client, JWT bearer authentication, problem details and telemetry.</summary>
     public static WebApplicationBuilder AddG7FlowsServer(this WebApplicationBuilder builder, StorageClientOptions? storageOptions = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -57,8 +58,8 @@ public static class ServerExtensions
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && AnonymousPaths.Matches(http.Request.Path)))
             .Build());
+        builder.AddG7FlowsTelemetry();
         services.AddProblemDetails();
-        services.AddOpenApi();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;
@@ -106,10 +107,13 @@ public static class ServerExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWorkflowIdScope();
+        // The API's OpenAPI document is a route of the core (/api/openapi/v1.json), built from the route table and the
+        // modules' contracts, so both hosts serve the same one.
         if (app.Environment.IsDevelopment())
         {
-            // The API reference is for developers: outside Development it is not served at all.
-            app.MapOpenApi().AllowAnonymous();
+            // A browsable reference of the document, at /scalar/v1, in Development only (its page and scripts come from the package).
+            app.MapScalarApiReference(o => o.WithTitle("G7Flows API").WithOpenApiRoutePattern("/api/openapi/{documentName}.json")).AllowAnonymous();
         }
 
         app.MapG7FlowsApi();

@@ -3,6 +3,7 @@ using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Consultations.Storage;
 using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.OpenApi;
 using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace G7Flows.Workflows.Consultations;
 
 /// <summary>Multi-nation consultations: routes, durable types and services, written down once for both hosts.</summary>
-public sealed class ConsultationsModule : IWorkflowModule
+public sealed class ConsultationsModule : IWorkflowModule, IDescribedModule
 {
     public string Name => "Consultations";
 
@@ -29,6 +30,9 @@ public sealed class ConsultationsModule : IWorkflowModule
         new("GET", ConsultationRoutes.Disagreements, "ListConsultationDisagreements", (HttpRequest r, ConsultationApi h, DurableTaskClient c) => h.ListDisagreementsAsync(r, c)),
         new("POST", ConsultationRoutes.Repair, "RepairConsultations", (HttpRequest r, ConsultationApi h, DurableTaskClient c) => h.RepairAsync(r, c)),
     ];
+
+    /// <summary>The routes' descriptions for the OpenAPI document.</summary>
+    public ApiContract Contract => ConsultationContract.Contract;
 
     public IReadOnlyList<Type> Orchestrators { get; } = [typeof(ConsultationOrchestrator)];
 

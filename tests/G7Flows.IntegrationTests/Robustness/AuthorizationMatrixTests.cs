@@ -1,4 +1,5 @@
 using System.Text.Json;
+using G7Flows.IntegrationTests.Contract;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.IntegrationTests.Robustness.Infrastructure;
 using Xunit;
@@ -135,6 +136,17 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
 
         // Assert
         Assert.True((int)reply.Status == expected, $"{request.Method} {request.Path} by {who}: expected {expected}, got {(int)reply.Status} {reply.Text}");
+        string operation = endpoint switch
+        {
+            Endpoint.GetOpenConsultation => "GetConsultation",
+            Endpoint.GetRecordOfClosed or Endpoint.GetRecordOfOpen => "GetConsultationRecord",
+            Endpoint.RespondToOpen or Endpoint.RespondToClosed => "RespondToConsultation",
+            Endpoint.WithdrawOpen or Endpoint.WithdrawClosed => "WithdrawConsultation",
+            Endpoint.ExtendOpen or Endpoint.ExtendClosed => "ExtendConsultation",
+            _ => endpoint.ToString(),
+        };
+        IReadOnlyList<string> offContract = ContractCheck.Current.Problems(operation, (int)reply.Status, reply.ContentType?.Split(';')[0].Trim(), reply.Text, reply.Location is not null);
+        Assert.True(offContract.Count == 0, "The answer does not match the OpenAPI document:\n" + string.Join("\n", offContract));
         if (expected >= 400)
         {
             Assert.Equal("application/problem+json", reply.ContentType);

@@ -137,6 +137,8 @@ public sealed partial class BadInputCorpus
 
     private static ApiRoute HealthRoute => Route("Health");
 
+    private static ApiRoute OpenApiRoute => Route("GetOpenApiDocument");
+
     private static ApiRoute DisagreementsRoute => Route("ListConsultationDisagreements");
 
     private static ApiRoute RepairRoute => Route("RepairConsultations");
@@ -670,6 +672,7 @@ public sealed partial class BadInputCorpus
             (ExtendRoute, this.OpenPath("/extend"), ["GET", "PUT", "PATCH"]),
             (TasksRoute, "/api/tasks", ["POST", "PUT", "DELETE"]),
             (HealthRoute, "/api/health", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"]),
+            (OpenApiRoute, "/api/openapi/v1.json", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"]),
         };
         foreach (var (route, path, methods) in wrongMethods)
         {
@@ -685,6 +688,12 @@ public sealed partial class BadInputCorpus
         this.Add("a POST of a 2 MiB body to the health endpoint", HealthRoute, HttpMethod.Post, "/api/health", null, new byte[2 * MiB], [405]);
         this.Add("an anonymous PUT of JSON to the health endpoint", HealthRoute, HttpMethod.Put, "/api/health?verbose=true", null, Utf8("{\"status\":\"down\"}"), [405]);
         this.Add("a DELETE of the health endpoint with a forged alg-none token", HealthRoute, HttpMethod.Delete, "/api/health", "Bearer " + ForgedTokens.AlgNone(Claims.Staff), null, [405]);
+
+        // The OpenAPI document is read-only and anonymous, like health.
+        this.Add("an anonymous DELETE of the OpenAPI document", OpenApiRoute, HttpMethod.Delete, "/api/openapi/v1.json", null, null, [405]);
+        this.Add("a POST of a 2 MiB body to the OpenAPI document", OpenApiRoute, HttpMethod.Post, "/api/openapi/v1.json", null, new byte[2 * MiB], [405]);
+        this.Add("an anonymous PUT of a replacement OpenAPI document", OpenApiRoute, HttpMethod.Put, "/api/openapi/v1.json", null, Utf8("{\"openapi\":\"3.1.0\"}"), [405]);
+        this.Add("a PUT of the OpenAPI document with a forged alg-none token", OpenApiRoute, HttpMethod.Put, "/api/openapi/v1.json", "Bearer " + ForgedTokens.AlgNone(Claims.Staff), Utf8("{}"), [405]);
 
         string[] unknown =
         [

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using G7Flows.IntegrationTests.Contract;
 using G7Flows.IntegrationTests.Infrastructure;
 using G7Flows.IntegrationTests.Robustness.Infrastructure;
 using G7Flows.Workflows;
@@ -45,6 +46,15 @@ public sealed class BadInputCorpusTests(ServerFixture fixture, ITestOutputHelper
             .Where(f => f.Why is not null)
             .Select(f => $"{f.Case}\n    -> {f.Why}")
             .ToList();
+
+        // Every answer of a route is one the OpenAPI document lists for it, with a body of its schema (405 is not an
+        // operation's answer, and Kestrel's own refusals never reach the API).
+        var offContract = corpus
+            .Select((c, i) => (Case: c, Reply: replies[i]))
+            .Where(r => r.Case.Request.Route is not null && r.Reply.Status is { } s && s != System.Net.HttpStatusCode.MethodNotAllowed && !r.Case.RejectedBeforeTheApplication)
+            .SelectMany(r => ContractCheck.Current.Problems(r.Case.Request.Route!.Name, (int)r.Reply.Status!.Value, r.Reply.ContentType?.MediaType, r.Reply.Text).Select(p => $"{r.Case}\n    -> {p}"))
+            .ToList();
+        failures.AddRange(offContract);
 
         // Late and changed answers to the closed consultation are refused AND recorded, on purpose: the audit trail keeps
         // refused attempts. Exactly those rows (one per such request, in that consultation's partition) may appear.

@@ -72,6 +72,11 @@ public sealed partial class ConsultationApi
             return Problems.Conflict("idempotency-key-reused", "This Idempotency-Key was already used for a different request.");
         }
 
+        if (created)
+        {
+            ConsultationTelemetry.Started(entity.Rule, entity.Kind);
+        }
+
         // Everything after the stored consultation is idempotent and done before the 202, also on a retry (the first
         // attempt may have stopped half-way): the reviewers' inbox tasks, the listing, the audit entry, the workflow.
         faults.OnCrashPoint(CrashPoints.AfterStartStored);

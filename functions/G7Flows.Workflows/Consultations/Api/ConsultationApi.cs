@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Records;
@@ -26,6 +27,9 @@ public sealed partial class ConsultationApi(
     ILogger<ConsultationApi> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The workflow's name in telemetry.</summary>
+    public const string WorkflowName = "consultation";
 
     private static IResult? ClosedProblem(ConsultationSnapshot snapshot) =>
         snapshot.Consultation.Status == nameof(ConsultationStatus.Open)
@@ -56,5 +60,19 @@ public sealed partial class ConsultationApi(
         return Refused(Authorizer.Decide(caller, action, nation, participants)) is { } refused ? (null, refused) : (snapshot, null);
     }
 
-    private Task<IResult> GuardAsync(Func<CancellationToken, Task<IResult>> handler) => HandlerSupport.GuardAsync(logger, handler);
+    /// <summary>
+    /// Runs a handler with its span and result metric (named after the calling method, <c>Start</c> for
+    /// <c>StartAsync</c>); an answer's result is also counted as accepted or refused by reason.
+    /// </summary>
+    private async Task<IResult> GuardAsync(Func<CancellationToken, Task<IResult>> handler, [CallerMemberName] string operation = "")
+    {
+        string name = operation.EndsWith("Async", StringComparison.Ordinal) ? operation[..^5] : operation;
+        IResult result = await HandlerSupport.GuardAsync(logger, WorkflowName, name, handler);
+        if (operation == nameof(this.RespondAsync))
+        {
+            ConsultationTelemetry.AnswerResult(result);
+        }
+
+        return result;
+    }
 }

@@ -17,11 +17,16 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
     {
         ArgumentNullException.ThrowIfNull(input);
         faults.OnActivity(nameof(CloseConsultationActivity));
-        var (snapshot, _) = await store.CloseAsync(input.ConsultationId, s => Decide(s, input), input.ClosedAt, input.ClosedBy);
+        var (snapshot, closedNow) = await store.CloseAsync(input.ConsultationId, s => Decide(s, input), input.ClosedAt, input.ClosedBy);
         ConsultationEntity c = snapshot.Consultation;
         if (c.Status == nameof(ConsultationStatus.Open))
         {
             return new CloseResult(false, ConsultationStatus.Open, string.Empty, [], c.Deadline.UtcDateTime);
+        }
+
+        if (closedNow)
+        {
+            ConsultationTelemetry.Closed(c.Status, c.Rule, (c.ClosedAt ?? input.ClosedAt) - c.CreatedAt);
         }
 
         faults.OnCrashPoint(CrashPoints.AfterCloseBeforeSettle);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Platform.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +32,40 @@ public static class HandlerSupport
     /// <summary>Times are stored to the millisecond, so that what is read back equals what was written.</summary>
     public static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    /// <summary>
+    /// Runs a handler as <paramref name="workflow"/>'s <paramref name="operation"/> inside a span, and counts its result
+    /// by status code and problem type (<see cref="WorkflowTelemetry.Requests"/>); otherwise as
+    /// <see cref="GuardAsync(ILogger, Func{CancellationToken, Task{IResult}})"/>.
+    /// </summary>
+    public static async Task<IResult> GuardAsync(ILogger logger, string workflow, string operation, Func<CancellationToken, Task<IResult>> handler)
+    {
+        using Activity? span = WorkflowTelemetry.Source.StartActivity($"{workflow}.{operation}", ActivityKind.Internal);
+        span?.SetTag(WorkflowTelemetry.Tags.Workflow, workflow);
+        span?.SetTag(WorkflowTelemetry.Tags.Operation, operation);
+        IResult result = await GuardAsync(logger, handler);
+        int status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        string? problem = WorkflowTelemetry.ProblemName(((result as IValueHttpResult)?.Value as Microsoft.AspNetCore.Mvc.ProblemDetails)?.Type);
+        span?.SetTag(WorkflowTelemetry.Tags.StatusCode, status);
+        if (problem is not null)
+        {
+            span?.SetTag(WorkflowTelemetry.Tags.Reason, problem);
+        }
+
+        if (status >= 500)
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        logger.LogDebug("{Workflow}.{Operation} answered {StatusCode} ({Reason})", workflow, operation, status, problem ?? "none");
+        WorkflowTelemetry.Requests.Add(
+            1,
+            new(WorkflowTelemetry.Tags.Workflow, workflow),
+            new(WorkflowTelemetry.Tags.Operation, operation),
+            new(WorkflowTelemetry.Tags.StatusCode, status),
+            new(WorkflowTelemetry.Tags.Reason, problem ?? "none"));
+        return result;
+    }
 
     /// <summary>Runs a handler; a storage outage becomes a 503 that says nothing was changed.</summary>
     public static async Task<IResult> GuardAsync(ILogger logger, Func<CancellationToken, Task<IResult>> handler)

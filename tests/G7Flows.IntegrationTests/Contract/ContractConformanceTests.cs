@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using G7Flows.IntegrationTests.Infrastructure;
+using G7Flows.Workflows;
+using Xunit;
+
+namespace G7Flows.IntegrationTests.Contract;
+
+/// <summary>
+/// The OpenAPI document the server serves, against the server's real answers: every request below is sent over real
+/// HTTP to a server on Azurite; each answer's status must be one its operation documents, and its body must match that
+/// status's schema (problem details included). Then every documented status of every route must have been seen, so the
+/// document claims nothing a handler cannot produce. The one exception is 503 (storage not answering), which every
+/// route documents and Faults/StorageOutageTests produces by stopping Azurite.
+/// </summary>
+public sealed class ContractConformanceTests : IAsyncLifetime
+{
+    private readonly ServerFixture environment = ServerFixture.WithTaskHub("contract");
+    private readonly List<string> failures = [];
+    private readonly HashSet<(string Operation, int Status)> seen = [];
+    private ContractCheck check = null!;
+
+    public Task InitializeAsync() => this.environment.InitializeAsync();
+
+    public Task DisposeAsync() => this.environment.DisposeAsync();
+
+    [Fact]
+    public async Task Every_answer_matches_the_document_and_every_documented_status_is_produced()
+    {
+        // Arrange: the document as the server serves it, which is the core's.
+        Api api = this.environment.Api;
+        Reply served = await api.SendAsync(HttpMethod.Get, "/api/openapi/v1.json", null);
+        Assert.Equal(HttpStatusCode.OK, served.Status);
+        Assert.Equal(WorkflowApiDocument.Text, served.Text);
+        this.check = new ContractCheck(JsonNode.Parse(served.Text)!.AsObject());
+        this.Check("GetOpenApiDocument", served);
+
+        string staff = Tokens.Staff();
+        string admin = Tokens.Admin();
+        string fr = Tokens.Reviewer("FR");
+        string de = Tokens.Reviewer("DE");
+        string jp = Tokens.Reviewer("JP");
+        const string unknown = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
+        string tooLarge = "{\"reason\":\"" + new string('x', (1024 * 1024) + 10) + "\"}";
+        Action<HttpRequestMessage> plainText = r => r.Content = new StringContent("approve", Encoding.UTF8, "text/plain");
+        Action<HttpRequestMessage> html = r => r.Headers.Accept.ParseAdd("text/html");
+        object proposal = Api.Proposal("unanimity", ["FR", "DE"], "PT2M");
+
+        // Act and assert, route by route.
+        this.Check("Health", await api.SendAsync(HttpMethod.Get, "/api/health", null));
+
+        Reply started = await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, proposal, r => r.Headers.Add("Idempotency-Key", "contract-a"));
+        string a = started.Body.GetProperty("id").GetString()!;
+        await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, Api.Proposal("silence", ["FR", "DE"], "PT2M"), r => r.Headers.Add("Idempotency-Key", "contract-a"));
+        await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, new { title = "", kind = "joint-exercise" });
+        await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", null, proposal);
+        await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", fr, proposal);
+        await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, tooLarge);
+        await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, null, plainText);
+        string b = (await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, Api.Proposal("silence", ["FR", "DE", "JP"], "PT2M"))).Body.GetProperty("id").GetString()!;
+        string c = (await this.Send(api, "StartConsultation", HttpMethod.Post, "/api/consultations", staff, Api.Proposal("qualified-majority", ["FR", "DE", "IT"], "PT2M", threshold: 0.6))).Body.GetProperty("id").GetString()!;
+
+        await this.Send(api, "ListConsultations", HttpMethod.Get, "/api/consultations?status=Open&nation=FR&pageSize=2", staff);
+        await this.Send(api, "ListConsultations", HttpMethod.Get, "/api/consultations?pageSize=0", staff);
+        await this.Send(api, "ListConsultations", HttpMethod.Get, "/api/consultations", null);
+        await this.Send(api, "ListConsultations", HttpMethod.Get, "/api/consultations", fr);
+
+        await this.Send(api, "GetConsultation", HttpMethod.Get, $"/api/consultations/{c}", staff);
+        await this.Send(api, "GetConsultation", HttpMethod.Get, $"/api/consultations/{a}", jp);
+        await this.Send(api, "GetConsultation", HttpMethod.Get, $"/api/consultations/{unknown}", staff);
+        await this.Send(api, "GetConsultation", HttpMethod.Get, $"/api/consultations/{a}", null);
+
+        await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", fr);
+        await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", staff);
+        await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", null);
+
+        string respondA = $"/api/consultations/{a}/responses/FR";
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, fr, new { position = "approve", comment = "Agreed." });
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, fr, new { position = "object" });
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, $"/api/consultations/{a}/responses/DE", de, new { position = "maybe" });
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, de, new { position = "approve" });
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, $"/api/consultations/{unknown}/responses/FR", fr, new { position = "approve" });
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, null, new { position = "approve" });
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, fr, tooLarge);
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, fr, null, plainText);
+        await this.Send(api, "RespondToConsultation", HttpMethod.Post, $"/api/consultations/{a}/responses/DE", de, new { position = "approve" });
+        await api.WaitForRecordAsync(a);
+
+        await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{a}/record", staff);
+        Reply page = await api.SendAsync(HttpMethod.Get, $"/api/consultations/{a}/record", staff, configure: html);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("text/html", page.ContentType, StringComparison.Ordinal);
+        await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{b}/record", staff);
+        await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{a}/record", jp);
+        await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{a}/record", null);
+        await this.Send(api, "GetConsultation", HttpMethod.Get, $"/api/consultations/{a}", de);
+
+        string until = DateTimeOffset.UtcNow.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{c}/extend", staff, new { until });
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{c}/extend", staff, new { by = "P1D" });
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{a}/extend", staff, new { until });
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{c}/extend", fr, new { until });
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{unknown}/extend", staff, new { until });
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{c}/extend", null, new { until });
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{c}/extend", staff, tooLarge);
+        await this.Send(api, "ExtendConsultation", HttpMethod.Post, $"/api/consultations/{c}/extend", staff, null, plainText);
+
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{b}/withdraw", staff, new { reason = "" });
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{b}/withdraw", fr, new { reason = "Not needed." });
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{unknown}/withdraw", staff, new { reason = "Not needed." });
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{a}/withdraw", staff, new { reason = "Not needed." });
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{b}/withdraw", null, new { reason = "Not needed." });
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{b}/withdraw", staff, tooLarge);
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{b}/withdraw", staff, null, plainText);
+        await this.Send(api, "WithdrawConsultation", HttpMethod.Post, $"/api/consultations/{b}/withdraw", staff, new { reason = "Superseded by the ministers' meeting." });
+
+        await this.Send(api, "ListConsultationDisagreements", HttpMethod.Get, "/api/admin/consultations/disagreements", admin);
+        await this.Send(api, "ListConsultationDisagreements", HttpMethod.Get, "/api/admin/consultations/disagreements", staff);
+        await this.Send(api, "ListConsultationDisagreements", HttpMethod.Get, "/api/admin/consultations/disagreements", null);
+        await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", admin);
+        await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", staff);
+        await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", null);
+
+        // Assert: every answer conformed, and every documented status but 503 was produced.
+        Assert.True(this.failures.Count == 0, "Answers that do not match the document:\n" + string.Join("\n", this.failures));
+        var unproduced = this.check.Documented.Where(d => d.Status != 503 && !this.seen.Contains(d)).ToList();
+        Assert.True(unproduced.Count == 0, "Documented but never produced: " + string.Join(", ", unproduced));
+    }
+
+    private async Task<Reply> Send(Api api, string operation, HttpMethod method, string path, string? token, object? body = null, Action<HttpRequestMessage>? configure = null)
+    {
+        Reply reply = await api.SendAsync(method, path, token, body, configure);
+        this.Check(operation, reply);
+        return reply;
+    }
+
+    /// <summary>The status is documented for the operation, and the body matches the documented media type and schema.</summary>
+    private void Check(string operation, Reply reply)
+    {
+        this.seen.Add((operation, (int)reply.Status));
+        this.failures.AddRange(this.check.Problems(operation, (int)reply.Status, reply.ContentType?.Split(';')[0].Trim(), reply.Text, reply.Location is not null));
+    }
+}
