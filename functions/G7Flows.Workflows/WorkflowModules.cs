@@ -1,6 +1,7 @@
 using G7Flows.Workflows.Consultations;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Reports;
 
 namespace G7Flows.Workflows;
 
@@ -11,7 +12,7 @@ namespace G7Flows.Workflows;
 /// </summary>
 public static class WorkflowModules
 {
-    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule()];
+    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule(), new ReportsModule()];
 
     /// <summary>Every HTTP route of every module.</summary>
     public static IReadOnlyList<ApiRoute> Routes { get; } = [.. All.SelectMany(m => m.Routes)];
@@ -19,4 +20,7 @@ public static class WorkflowModules
     public static IReadOnlyList<Type> Orchestrators { get; } = [.. All.SelectMany(m => m.Orchestrators)];
 
     public static IReadOnlyList<Type> Activities { get; } = [.. All.SelectMany(m => m.Activities)];
+
+    /// <summary>Every schedule of every module: a timer function in the functions app, a scheduler in the server.</summary>
+    public static IReadOnlyList<ScheduledWork> Schedules { get; } = [.. All.SelectMany(m => m.Schedules)];
 }

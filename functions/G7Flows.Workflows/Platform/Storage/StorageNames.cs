@@ -25,10 +25,19 @@ public static class StorageNames
     /// <summary>Published consultation records (JSON and HTML), write-once.</summary>
     public const string RecordsContainer = "records";
 
+    /// <summary>One fact row per closed workflow, partitioned by the month it closed in (several partitions a month).</summary>
+    public const string ReportFactsTable = "ReportFacts";
+
+    /// <summary>When each schedule of the self-hosted server last ran and runs next (the timer's schedule status).</summary>
+    public const string SchedulesTable = "Schedules";
+
+    /// <summary>Published reports (JSON, CSV, HTML per period) and their index, write-once.</summary>
+    public const string ReportsContainer = "reports";
+
     /// <summary>Every table the application creates and uses.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable];
+        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable, ReportFactsTable, SchedulesTable];
 
     /// <summary>Every blob container the application creates and uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer, ReportsContainer];
 }
