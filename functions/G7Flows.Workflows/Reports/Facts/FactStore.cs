@@ -69,9 +69,30 @@ public sealed class FactStore(StorageClients storage)
         return response.HasValue ? JsonSerializer.Deserialize<ConsultationFact>(response.Value!.Body, Json.Options) : null;
     }
 
-    /// <summary>Removes a consultation's fact row from a month (the demo data moves facts into the month it fills).</summary>
-    public Task DeleteConsultationAsync(string month, string consultationId, CancellationToken cancellationToken = default) =>
-        this.table.DeleteEntityAsync(FactEntity.ConstructPartitionKey(month, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
+    /// <summary>
+    /// Moves a consultation's fact to another time: every time in it shifted by the same amount, so that it closes at
+    /// <paramref name="closedAt"/>, in that month's partitions. Only for demo data and tests: a period that has ended
+    /// cannot be lived through again, so consultations run now through the API are filed into the month being filled.
+    /// Returns the moved fact, or null when the consultation has no fact in <paramref name="fromMonth"/>.
+    /// </summary>
+    public async Task<ConsultationFact?> RefileConsultationAsync(string consultationId, string fromMonth, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
+    {
+        if (await this.GetConsultationAsync(fromMonth, consultationId, cancellationToken) is not { } fact)
+        {
+            return null;
+        }
+
+        TimeSpan shift = closedAt - fact.ClosedAt;
+        ConsultationFact moved = fact with { OpenedAt = fact.OpenedAt + shift, ClosedAt = closedAt };
+        await this.WriteAsync(moved, cancellationToken);
+        if (MonthOf(closedAt) != fromMonth)
+        {
+            await this.table.DeleteEntityAsync(
+                FactEntity.ConstructPartitionKey(fromMonth, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
+        }
+
+        return moved;
+    }
 
     public static FactEntity ToEntity(ConsultationFact fact)
     {
