@@ -17,14 +17,41 @@ public static class ReportCalculator
     public static PeriodReport Compute(ReportPeriod period, PeriodFacts facts, PeriodReport? previous, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        NationFigures overall = Figures(PeriodReport.AllNations, facts.Consultations, facts.Disclosures, n => true);
-        var nations = Nations.All
-            .Select(nation => Figures(
-                nation,
-                facts.Consultations.Where(c => c.Answers.Any(a => a.Nation == nation)),
-                facts.Disclosures.Where(d => d.Nation == nation),
-                a => a.Nation == nation))
-            .ToList();
+
+        // One pass over the facts: each adds to the overall figures and to those of every nation it concerns.
+        var overall = new Tally();
+        var nations = Nations.All.ToDictionary(n => n, _ => new Tally(), StringComparer.Ordinal);
+        foreach (ConsultationFact c in facts.Consultations)
+        {
+            overall.Add(c);
+            foreach (string nation in c.Answers.Select(a => a.Nation).Distinct(StringComparer.Ordinal))
+            {
+                if (nations.TryGetValue(nation, out Tally? tally))
+                {
+                    tally.Add(c);
+                }
+            }
+
+            foreach (NationAnswer a in c.Answers)
+            {
+                overall.Add(a);
+                if (nations.TryGetValue(a.Nation, out Tally? tally))
+                {
+                    tally.Add(a);
+                }
+            }
+        }
+
+        foreach (DisclosureFact d in facts.Disclosures)
+        {
+            overall.Add(d);
+            if (nations.TryGetValue(d.Nation, out Tally? tally))
+            {
+                tally.Add(d);
+            }
+        }
+
+        NationFigures overallFigures = overall.Figures(PeriodReport.AllNations, withExpenditure: false);
         var agreed = facts.Consultations
             .Where(c => IsAdopted(c) && c.Kind is JointExercise or InformationSharing)
             .OrderBy(c => c.ClosedAt).ThenBy(c => c.Id, StringComparer.Ordinal)
@@ -38,9 +65,9 @@ public static class ReportCalculator
             period.End,
             generatedAt,
             facts.Count,
-            Headlines(overall, previous?.Overall),
-            overall,
-            nations,
+            Headlines(overallFigures, previous?.Overall),
+            overallFigures,
+            [.. Nations.All.Select(n => nations[n].Figures(n, withExpenditure: true))],
             agreed);
     }
 
@@ -67,57 +94,136 @@ public static class ReportCalculator
         })];
     }
 
-    private static NationFigures Figures(string nation, IEnumerable<ConsultationFact> consultations, IEnumerable<DisclosureFact> disclosures, Func<NationAnswer, bool> answerCounts)
+    /// <summary>The running counts of one nation (or of all), filled in one pass over the facts.</summary>
+    private sealed class Tally
     {
-        var held = consultations.ToList();
-        var byKind = WireNames.KindNames.ToDictionary(k => k, k => held.Count(c => c.Kind == k), StringComparer.Ordinal);
-        var byOutcome = Outcomes.ToDictionary(o => o, o => held.Count(c => c.Outcome.Equals(o, StringComparison.OrdinalIgnoreCase)), StringComparer.Ordinal);
-        var consultationFigures = new ConsultationFigures(
-            held.Count,
-            byKind,
-            byOutcome,
-            held.Count(c => IsAdopted(c) && c.Kind == JointExercise),
-            held.Count(c => IsAdopted(c) && c.Kind == InformationSharing));
+        private readonly Dictionary<string, int> byKind = WireNames.KindNames.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        private readonly Dictionary<string, int> byOutcome = Outcomes.ToDictionary(o => o, _ => 0, StringComparer.Ordinal);
+        private readonly List<double> hours = [];
+        private readonly List<double> leadDays = [];
+        private int held;
+        private int exercises;
+        private int arrangements;
+        private int asked;
+        private int onTime;
+        private int late;
+        private int silent;
+        private int disclosures;
+        private int published;
+        private int rejected;
+        private int withdrawn;
+        private int revisions;
+        private int commentsReceived;
+        private int commentsPublished;
+        private DisclosureFact? expenditure;
 
-        var answers = held.SelectMany(c => c.Answers).Where(answerCounts).ToList();
-        int onTime = answers.Count(a => a.Timing == AnswerTimings.OnTime);
-        var hours = answers.Where(a => a.Timing == AnswerTimings.OnTime && a.SecondsToAnswer is not null).Select(a => a.SecondsToAnswer!.Value / 3600).ToList();
-        var responses = new ResponseFigures(
-            answers.Count,
-            onTime,
-            answers.Count(a => a.Timing == AnswerTimings.Late),
-            answers.Count(a => a.Timing == AnswerTimings.Silent),
-            answers.Count == 0 ? null : Round((double)onTime / answers.Count),
-            Round(Percentiles.Of(hours, 0.5)),
-            Round(Percentiles.Of(hours, 0.9)));
+        public void Add(ConsultationFact c)
+        {
+            this.held++;
+            if (this.byKind.TryGetValue(c.Kind, out int kinds))
+            {
+                this.byKind[c.Kind] = kinds + 1;
+            }
 
-        var ended = disclosures.ToList();
-        var published = ended.Where(d => d.Outcome == DisclosureOutcomes.Published && d.PublishedAt is not null).ToList();
-        var leadDays = published.Select(d => (d.PublishedAt!.Value - d.SubmittedAt).TotalDays).ToList();
-        var disclosureFigures = new DisclosureFigures(
-            ended.Count,
-            ended.Count(d => d.Outcome == DisclosureOutcomes.Published),
-            ended.Count(d => d.Outcome == DisclosureOutcomes.Rejected),
-            ended.Count(d => d.Outcome == DisclosureOutcomes.Withdrawn),
-            Round(Percentiles.Of(leadDays, 0.5)),
-            ended.Count == 0 ? null : Round(ended.Average(d => (double)d.Revisions)),
-            ended.Sum(d => d.CommentsReceived),
-            ended.Sum(d => d.CommentsPublished));
+            string outcome = c.Outcome.ToLowerInvariant();
+            if (this.byOutcome.TryGetValue(outcome, out int outcomes))
+            {
+                this.byOutcome[outcome] = outcomes + 1;
+            }
 
-        // The nation's own figures only: an overall share of GDP across nations would mean nothing.
-        ExpenditureShare? expenditure = nation == PeriodReport.AllNations ? null : published
-            .Where(d => d.Kind == DisclosureOutcomes.MilitaryExpenditureKind && d.GdpSharePercent is not null)
-            .OrderByDescending(d => d.PublishedAt).ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Select(d => new ExpenditureShare(
-                d.Id,
-                d.Title,
-                d.GdpSharePercent!.Value,
-                d.EquipmentSharePercent,
-                d.GdpSharePercent.Value >= (double)(ExpenditureGuidelines.GdpShare * 100),
-                d.EquipmentSharePercent is null ? null : d.EquipmentSharePercent.Value >= (double)(ExpenditureGuidelines.EquipmentShare * 100)))
-            .FirstOrDefault();
+            if (IsAdopted(c))
+            {
+                this.exercises += c.Kind == JointExercise ? 1 : 0;
+                this.arrangements += c.Kind == InformationSharing ? 1 : 0;
+            }
+        }
 
-        return new NationFigures(nation, consultationFigures, responses, disclosureFigures, expenditure);
+        public void Add(NationAnswer a)
+        {
+            this.asked++;
+            switch (a.Timing)
+            {
+                case AnswerTimings.OnTime:
+                    this.onTime++;
+                    if (a.SecondsToAnswer is { } seconds)
+                    {
+                        this.hours.Add(seconds / 3600);
+                    }
+
+                    break;
+                case AnswerTimings.Late:
+                    this.late++;
+                    break;
+                default:
+                    this.silent++;
+                    break;
+            }
+        }
+
+        public void Add(DisclosureFact d)
+        {
+            this.disclosures++;
+            this.revisions += d.Revisions;
+            this.commentsReceived += d.CommentsReceived;
+            this.commentsPublished += d.CommentsPublished;
+            switch (d.Outcome)
+            {
+                case DisclosureOutcomes.Published:
+                    this.published++;
+                    if (d.PublishedAt is { } at)
+                    {
+                        this.leadDays.Add((at - d.SubmittedAt).TotalDays);
+
+                        // The nation's latest published expenditure figures (ties: the smallest id, for a stable report).
+                        if (d.Kind == DisclosureOutcomes.MilitaryExpenditureKind && d.GdpSharePercent is not null
+                            && (this.expenditure is null || at > this.expenditure.PublishedAt
+                                || (at == this.expenditure.PublishedAt && string.CompareOrdinal(d.Id, this.expenditure.Id) < 0)))
+                        {
+                            this.expenditure = d;
+                        }
+                    }
+
+                    break;
+                case DisclosureOutcomes.Rejected:
+                    this.rejected++;
+                    break;
+                case DisclosureOutcomes.Withdrawn:
+                    this.withdrawn++;
+                    break;
+            }
+        }
+
+        public NationFigures Figures(string nation, bool withExpenditure)
+        {
+            var consultations = new ConsultationFigures(this.held, this.byKind, this.byOutcome, this.exercises, this.arrangements);
+            var responses = new ResponseFigures(
+                this.asked,
+                this.onTime,
+                this.late,
+                this.silent,
+                this.asked == 0 ? null : Round((double)this.onTime / this.asked),
+                Round(Percentiles.Of(this.hours, 0.5)),
+                Round(Percentiles.Of(this.hours, 0.9)));
+            var disclosureFigures = new DisclosureFigures(
+                this.disclosures,
+                this.published,
+                this.rejected,
+                this.withdrawn,
+                Round(Percentiles.Of(this.leadDays, 0.5)),
+                this.disclosures == 0 ? null : Round((double)this.revisions / this.disclosures),
+                this.commentsReceived,
+                this.commentsPublished);
+
+            // The nation's own figures only: an overall share of GDP across nations would mean nothing.
+            ExpenditureShare? share = !withExpenditure || this.expenditure is not { } e ? null : new ExpenditureShare(
+                e.Id,
+                e.Title,
+                e.GdpSharePercent!.Value,
+                e.EquipmentSharePercent,
+                e.GdpSharePercent.Value >= (double)(ExpenditureGuidelines.GdpShare * 100),
+                e.EquipmentSharePercent is null ? null : e.EquipmentSharePercent.Value >= (double)(ExpenditureGuidelines.EquipmentShare * 100));
+            return new NationFigures(nation, consultations, responses, disclosureFigures, share);
+        }
     }
 
     private static bool IsAdopted(ConsultationFact c) => c.Outcome.Equals("adopted", StringComparison.OrdinalIgnoreCase);

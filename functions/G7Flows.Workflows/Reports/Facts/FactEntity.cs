@@ -37,8 +37,14 @@ public sealed class FactEntity : ITableEntity
     public static IEnumerable<string> PartitionsOf(string month) =>
         Enumerable.Range(0, Shards).Select(s => string.Create(CultureInfo.InvariantCulture, $"{month}-{s}"));
 
+    /// <summary>The row key prefix of a consultation's fact.</summary>
+    public const string ConsultationPrefix = "c-";
+
+    /// <summary>The row key prefix of a disclosure's fact.</summary>
+    public const string DisclosurePrefix = "d-";
+
     public static string ConstructRowKey(FactKind kind, string workflowId) =>
-        (kind == FactKind.Consultation ? "c-" : "d-") + KeySanitizer.Check(workflowId);
+        (kind == FactKind.Consultation ? ConsultationPrefix : DisclosurePrefix) + KeySanitizer.Check(workflowId);
 
     /// <summary>FNV-1a over the id: the same shard in every process and version (string.GetHashCode is randomised).</summary>
     private static int ShardOf(string workflowId)

@@ -126,13 +126,14 @@ public sealed class FactStore(StorageClients storage)
         var consultations = new List<ConsultationFact>();
         var disclosures = new List<DisclosureFact>();
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        await foreach (FactEntity row in this.table.QueryAsync<FactEntity>(filter, maxPerPage: 1000, select: ["Kind", "Body"], cancellationToken: cancellationToken))
+        // The row key says the kind: the query returns it and the body, nothing else.
+        await foreach (FactEntity row in this.table.QueryAsync<FactEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Body"], cancellationToken: cancellationToken))
         {
-            if (row.Kind == "consultation")
+            if (row.RowKey.StartsWith(FactEntity.ConsultationPrefix, StringComparison.Ordinal))
             {
                 consultations.Add(JsonSerializer.Deserialize<ConsultationFact>(row.Body, Json.Options)!);
             }
-            else if (row.Kind == "disclosure")
+            else if (row.RowKey.StartsWith(FactEntity.DisclosurePrefix, StringComparison.Ordinal))
             {
                 disclosures.Add(JsonSerializer.Deserialize<DisclosureFact>(row.Body, Json.Options)!);
             }
