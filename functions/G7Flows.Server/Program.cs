@@ -1,5 +1,10 @@
 using G7Flows.Server.Hosting;
 
+if (args.Length > 0 && args[0] == "demo-data")
+{
+    return await DemoData.RunAsync(args[1..]);
+}
+
 DevelopmentSecrets.EnsureFile(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"] + builder.Configuration["http_ports"] + builder.Configuration["https_ports"]))
@@ -20,3 +25,4 @@ app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     Press Ctrl-C to stop.
     """));
 await app.RunAsync();
+return 0;

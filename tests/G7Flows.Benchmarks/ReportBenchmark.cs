@@ -58,7 +58,14 @@ internal static class ReportBenchmark
         Directory.CreateDirectory(work);
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(
             root, Path.Combine(work, "azurite"), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort());
-        StorageClients storage = StorageClients.FromConnectionString(azurite.ConnectionString);
+        // Patient clients: the application's own fail fast (5 s), which a loaded machine's Azurite can exceed while seeding.
+        var tableOptions = new Azure.Data.Tables.TableClientOptions();
+        tableOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        var blobOptions = new Azure.Storage.Blobs.BlobClientOptions(Azure.Storage.Blobs.BlobClientOptions.ServiceVersion.V2025_01_05);
+        blobOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        var storage = new StorageClients(
+            new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, tableOptions),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString, blobOptions));
         await storage.EnsureCreatedAsync();
         var facts = new FactStore(storage);
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
