@@ -62,6 +62,7 @@ public static class DemoData
             ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(key),
             [ScheduleExtensions.EnabledSetting] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:DurableTask"] = "Error",
         });
         await using AzuriteProcess? azurite = await LocalStorage.StartIfNeededAsync(builder.Configuration, Console.WriteLine);
         builder.AddG7FlowsServer();

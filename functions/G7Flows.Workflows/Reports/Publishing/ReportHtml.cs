@@ -39,7 +39,16 @@ public static class ReportHtml
         html.Append("<section>\n<h2>Headline figures</h2>\n<table id=\"headlines\"><thead><tr><th>Figure</th><th>This period</th><th>Previous period</th><th>Change</th></tr></thead><tbody>\n");
         foreach (Headline h in report.Headlines)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(h.Label)}</td><td>{N(h.Value)}</td><td>{N(h.Previous)}</td><td>{Signed(h.Change)}</td></tr>\n");
+            // Shares (0–1) read better as percentages; the JSON keeps the fraction.
+            bool share = h.Name.EndsWith("Share", StringComparison.Ordinal);
+            if (share)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(h.Label)}</td><td>{Percent(h.Value)}</td><td>{Percent(h.Previous)}</td><td>{Signed(h.Change * 100)}{(h.Change is null ? string.Empty : " points")}</td></tr>\n");
+            }
+            else
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(h.Label)}</td><td>{N(h.Value)}</td><td>{N(h.Previous)}</td><td>{Signed(h.Change)}</td></tr>\n");
+            }
         }
 
         html.Append("</tbody></table>\n</section>\n");
@@ -171,13 +180,13 @@ public static class ReportHtml
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string N(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "–";
+    private static string N(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "–";
 
     private static string Signed(double? value) => value switch
     {
         null => "–",
-        > 0 => "+" + value.Value.ToString("0.##", CultureInfo.InvariantCulture),
-        _ => value.Value.ToString("0.##", CultureInfo.InvariantCulture),
+        > 0 => "+" + value.Value.ToString("0.###", CultureInfo.InvariantCulture),
+        _ => value.Value.ToString("0.###", CultureInfo.InvariantCulture),
     };
 
     private static string Percent(double? share) => share is null ? "–" : (share.Value * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";

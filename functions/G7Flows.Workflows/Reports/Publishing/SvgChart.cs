@@ -133,15 +133,15 @@ public static class SvgChart
             double value = scale * tick / 4;
             double y = Bottom - ((Bottom - Top) * tick / 4.0);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Right}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#ddd\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"11\">{N(value)}</text>");
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"11\">{V(value)}</text>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Bottom}\" stroke=\"#333\"/>");
     }
 
     private static void Bar(StringBuilder svg, double x, double y, double width, double height, string colour, string series, string category, double value) =>
-        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{colour}\" data-series=\"{E(series)}\" data-category=\"{E(category)}\" data-value=\"{N(value)}\">")
-            .Append(CultureInfo.InvariantCulture, $"<title>{E(category)}, {E(series)}: {N(value)}</title></rect>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{colour}\" data-series=\"{E(series)}\" data-category=\"{E(category)}\" data-value=\"{V(value)}\">")
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(category)}, {E(series)}: {V(value)}</title></rect>");
 
     private static void CategoryLabel(StringBuilder svg, double x, string category) =>
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Bottom + 16}\" text-anchor=\"middle\" font-size=\"12\">{E(category)}</text>");
@@ -169,5 +169,9 @@ public static class SvgChart
 
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
+    /// <summary>A coordinate.</summary>
     private static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure, as the report's tables show it.</summary>
+    private static string V(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -96,7 +96,7 @@ public sealed partial class ReportHtmlTests
         {
             var (chart, nation, value) = bar;
             List<string> row = tables[tableOf[chart]].Single(r => r[0] == nation);
-            string expected = value.ToString("0.##", CultureInfo.InvariantCulture);
+            string expected = value.ToString("0.###", CultureInfo.InvariantCulture);
 
             // A bar drawn at 0 for an unknown time stands for the table's dash.
             Assert.True(row.Contains(expected) || (value == 0 && row.Contains("–")), $"{chart}: {nation} {expected} is not in its table row [{string.Join(", ", row)}].");
