@@ -1,3 +1,5 @@
+using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Reports;
 using G7Flows.Workflows.Reports.Api;
 using G7Flows.Workflows.Reports.Domain;
@@ -47,7 +49,7 @@ public sealed class ReportTriggers(ReportApi api, IServiceProvider services, Tim
         DateTimeOffset occurrence = timer.IsPastDue && timer.ScheduleStatus?.Next is { } missed && missed <= now.UtcDateTime
             ? new DateTimeOffset(DateTime.SpecifyKind(missed, DateTimeKind.Utc))
             : now;
-        var work = new ReportsModule().Schedules.Single(s => s.Name == ReportsModule.ScheduleName);
+        ScheduledWork work = WorkflowModules.Schedules.Single(s => s.Name == ReportsModule.ScheduleName);
         return work.RunAsync(services, client, occurrence, now, context.CancellationToken);
     }
 }

@@ -20,13 +20,6 @@ public sealed record ReportRequest(string? Period);
 /// </summary>
 public sealed class ReportApi(ReportStore reports, ReportStarter starter, TimeProvider clock, ILogger<ReportApi> logger)
 {
-    /// <summary>Where anyone reads a period's report.</summary>
-    public static string PublicPath(ReportPeriod period) => $"/{ApiRoute.Prefix}/public/reports/{period}";
-
-    /// <summary>The addresses of a report's renderings.</summary>
-    public static IReadOnlyDictionary<string, string> Links(ReportPeriod period) =>
-        ReportFormats.All.ToDictionary(f => f, f => $"{PublicPath(period)}?format={f}", StringComparer.Ordinal);
-
     /// <summary><c>POST /api/reports</c>: 202 and the report's address when started or under way; 200 when published; 409 before the period ends.</summary>
     public Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client) => this.GuardAsync(async ct =>
     {
@@ -59,13 +52,13 @@ public sealed class ReportApi(ReportStore reports, ReportStarter starter, TimePr
         }
 
         ReportStart start = await starter.StartAsync(client, period, caller!.Name, now, ct);
-        request.HttpContext.Response.Headers.Location = PublicPath(period);
+        request.HttpContext.Response.Headers.Location = ReportFormats.PublicPath(period);
         var answer = new
         {
             period = period.ToString(),
             status = start == ReportStart.Published ? "published" : "generating",
             instanceId = ReportStarter.InstanceId(period),
-            links = Links(period),
+            links = ReportFormats.Links(period),
         };
         return TypedResults.Json(answer, Json.Options, statusCode: start == ReportStart.Published ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     });

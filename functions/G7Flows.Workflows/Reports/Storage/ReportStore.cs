@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Reports.Domain;
@@ -28,6 +29,13 @@ public static class ReportFormats
     public const string Html = "html";
 
     public static IReadOnlyList<string> All { get; } = [Json, Csv, Html];
+
+    /// <summary>Where anyone reads a period's report.</summary>
+    public static string PublicPath(ReportPeriod period) => $"/{ApiRoute.Prefix}/public/reports/{period}";
+
+    /// <summary>The addresses of a report's renderings.</summary>
+    public static IReadOnlyDictionary<string, string> Links(ReportPeriod period) =>
+        All.ToDictionary(f => f, f => $"{PublicPath(period)}?format={f}", StringComparer.Ordinal);
 
     public static string ContentType(string format) => format switch
     {

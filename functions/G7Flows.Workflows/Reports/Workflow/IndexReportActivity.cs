@@ -1,4 +1,3 @@
-using G7Flows.Workflows.Reports.Api;
 using G7Flows.Workflows.Reports.Domain;
 using G7Flows.Workflows.Reports.Storage;
 using Microsoft.DurableTask;
@@ -22,7 +21,7 @@ public sealed class IndexReportActivity(ReportStore reports) : TaskActivity<Repo
             input.GeneratedAt,
             input.FactsRead,
             input.Sha256,
-            ReportApi.Links(period)));
+            ReportFormats.Links(period)));
         return true;
     }
 }
