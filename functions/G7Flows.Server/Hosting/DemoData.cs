@@ -39,7 +39,9 @@ public static class DemoData
         "Consultation on hybrid threats in the High North", "Coordination of space-situational-awareness data", "Disaster relief exercise PACIFIC REACH",
     ];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="args">The command line after <c>demo-data</c>.</param>
+    /// <param name="settings">Settings over the usual configuration (tests give their own storage here).</param>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var (period, count, output, error) = Parse(args);
@@ -64,6 +66,11 @@ public static class DemoData
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:DurableTask"] = "Error",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         await using AzuriteProcess? azurite = await LocalStorage.StartIfNeededAsync(builder.Configuration, Console.WriteLine);
         builder.AddG7FlowsServer();
         await using WebApplication app = builder.Build().UseG7FlowsServer();
