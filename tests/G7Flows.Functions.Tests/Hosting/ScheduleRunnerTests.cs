@@ -14,6 +14,7 @@ namespace G7Flows.Functions.Tests.Hosting;
 public sealed class ScheduleRunnerTests : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Step = TimeSpan.FromHours(1);
     private static readonly DateTimeOffset Nov30 = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Dec1 = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
@@ -90,11 +91,12 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
 
         // Act: two occurrences pass; the first run fails.
         this.clock.SetUtcNow(Dec1);
-        await this.statuses.NextWriteAsync().WaitAsync(Patience);
+        ScheduleStatus afterFirst = await this.AdvanceUntilWriteAsync();
         this.clock.SetUtcNow(new DateTimeOffset(2027, 1, 1, 6, 0, 0, TimeSpan.Zero));
         ScheduleStatus afterSecond = await this.AdvanceUntilWriteAsync();
 
         // Assert: the second ran, and the status says so.
+        Assert.Null(afterFirst.Last);
         Assert.Equal(2, calls);
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 6, 0, 0, TimeSpan.Zero), afterSecond.Last);
     }
@@ -127,7 +129,10 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
         return this.runner.StartAsync(CancellationToken.None);
     }
 
-    /// <summary>Moves the clock to <paramref name="at"/>, then on by a millisecond at a time until a run is reported.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="at"/>, then on by an hour at a time until a run is reported: a runner that
+    /// read the clock just before it was moved arms its timer from the new time, and only a further step fires it.
+    /// </summary>
     private async Task<(DateTimeOffset Occurrence, DateTimeOffset Now)> AdvanceUntilRunAsync(DateTimeOffset at)
     {
         this.clock.SetUtcNow(at);
@@ -140,7 +145,7 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
                 return await read;
             }
 
-            this.clock.Advance(TimeSpan.FromMilliseconds(1));
+            this.clock.Advance(Step);
         }
     }
 
@@ -150,7 +155,7 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
         Task<ScheduleStatus> write = this.statuses.NextWriteAsync();
         while (await Task.WhenAny(write, Task.Delay(20, timeout.Token)) != write)
         {
-            this.clock.Advance(TimeSpan.FromMilliseconds(1));
+            this.clock.Advance(Step);
         }
 
         return await write;
