@@ -1,5 +1,10 @@
 using G7Flows.Server.Hosting;
 
+if (args.Length > 0 && args[0] == "demo-data")
+{
+    return await DemoData.RunAsync(args[1..]);
+}
+
 DevelopmentSecrets.EnsureFile(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
 var builder = WebApplication.CreateBuilder(args);
 

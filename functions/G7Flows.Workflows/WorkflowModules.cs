@@ -2,6 +2,7 @@ using G7Flows.Workflows.Consultations;
 using G7Flows.Workflows.Disclosures;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Reports;
 
 namespace G7Flows.Workflows;
 
@@ -12,7 +13,7 @@ namespace G7Flows.Workflows;
 /// </summary>
 public static class WorkflowModules
 {
-    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule(), new PublicDisclosuresModule()];
+    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule(), new PublicDisclosuresModule(), new ReportsModule()];
 
     /// <summary>Every HTTP route of every module.</summary>
     public static IReadOnlyList<ApiRoute> Routes { get; } = [.. All.SelectMany(m => m.Routes)];
@@ -20,4 +21,7 @@ public static class WorkflowModules
     public static IReadOnlyList<Type> Orchestrators { get; } = [.. All.SelectMany(m => m.Orchestrators)];
 
     public static IReadOnlyList<Type> Activities { get; } = [.. All.SelectMany(m => m.Activities)];
+
+    /// <summary>Every schedule of every module: a timer function in the functions app, a scheduler in the server.</summary>
+    public static IReadOnlyList<ScheduledWork> Schedules { get; } = [.. All.SelectMany(m => m.Schedules)];
 }

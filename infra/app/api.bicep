@@ -41,6 +41,13 @@ param logAnalyticsId string
 @description('Durable Task hub name shared by every G7Flows host.')
 param taskHubName string
 
+@description('When scheduled reports run: a six-field NCRONTAB expression in UTC (default 06:00 on the 1st of each month).')
+param reportSchedule string = '0 0 6 1 * *'
+
+@description('The period a scheduled report covers.')
+@allowed(['month', 'quarter'])
+param reportPeriod string = 'month'
+
 @description('Memory of each instance in MB.')
 @allowed([
   512
@@ -224,6 +231,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       G7Flows__DataStorage__blobServiceUri: dataStorage.properties.primaryEndpoints.blob
       G7Flows__DataStorage__tableServiceUri: dataStorage.properties.primaryEndpoints.table
       G7Flows__TaskHub: taskHubName
+      // The report timer binds to %G7Flows:Reports:Schedule%: the host cannot index it without this setting.
+      G7Flows__Reports__Schedule: reportSchedule
+      G7Flows__Reports__Period: reportPeriod
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
       // Lets DefaultAzureCredential in the app's own code pick the user-assigned identity.

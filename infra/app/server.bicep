@@ -42,6 +42,13 @@ param applicationInsightsName string
 @description('Durable Task hub name.')
 param taskHubName string
 
+@description('When scheduled reports run: a six-field NCRONTAB expression in UTC (default 06:00 on the 1st of each month).')
+param reportSchedule string = '0 0 6 1 * *'
+
+@description('The period a scheduled report covers.')
+@allowed(['month', 'quarter'])
+param reportPeriod string = 'month'
+
 @description('Client (application) id of the G7Flows API app registration in Microsoft Entra ID.')
 param authClientId string
 
@@ -163,6 +170,8 @@ resource server 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'G7Flows__TaskHub', value: taskHubName }
             // Requests for any other host name are refused (400): the app's own address on the environment's domain.
             { name: 'AllowedHosts', value: '${name}.${containerAppsEnvironment.properties.defaultDomain}' }
+            { name: 'G7Flows__Reports__Schedule', value: reportSchedule }
+            { name: 'G7Flows__Reports__Period', value: reportPeriod }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }
             { name: 'AZURE_CLIENT_ID', value: identityClientId }

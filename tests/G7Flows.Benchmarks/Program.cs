@@ -1,5 +1,10 @@
 using G7Flows.Benchmarks;
 
+if (args.Length > 0 && args[0] == "reports")
+{
+    return await ReportBenchmark.RunAsync(args);
+}
+
 var (options, message) = BenchmarkOptions.Parse(args);
 if (options is null)
 {

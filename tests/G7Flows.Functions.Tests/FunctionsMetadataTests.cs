@@ -21,6 +21,8 @@ public sealed class FunctionsMetadataTests
 
     public static TheoryData<string> ActivityNames => [.. WorkflowModules.Activities.Select(t => t.Name)];
 
+    public static TheoryData<string> ScheduleNames => [.. WorkflowModules.Schedules.Select(s => s.Name)];
+
     [Theory]
     [MemberData(nameof(RouteNames))]
     public void Every_route_is_an_anonymous_httpTrigger_with_its_method_and_route_and_an_http_result(string name)
@@ -45,7 +47,7 @@ public sealed class FunctionsMetadataTests
     public void The_routes_that_start_or_signal_workflows_and_only_those_have_a_durableClient_binding()
     {
         // Arrange
-        string[] expected = ["ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "RespondToConsultation", "StartConsultation", "WithdrawConsultation"];
+        string[] expected = ["ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "ReportSchedule", "RespondToConsultation", "StartConsultation", "StartReport", "WithdrawConsultation"];
 
         // Act
         var withClient = this.metadata
@@ -79,13 +81,32 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("activityTrigger", "In"), (binding.GetProperty("type").GetString(), binding.GetProperty("direction").GetString()));
     }
 
+    [Theory]
+    [MemberData(nameof(ScheduleNames))]
+    public void Every_schedule_is_a_timerTrigger_whose_expression_is_its_setting_and_which_can_start_workflows(string name)
+    {
+        // Arrange
+        ScheduledWork work = WorkflowModules.Schedules.Single(s => s.Name == name);
+
+        // Act
+        var bindings = FunctionsApp.Bindings(this.Function(name)).ToList();
+        JsonElement timer = Assert.Single(bindings, b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        // Assert: the host resolves %setting% from the app settings, the same setting the server's scheduler reads.
+        Assert.Equal("In", timer.GetProperty("direction").GetString());
+        Assert.Equal($"%{work.ScheduleSetting}%", timer.GetProperty("schedule").GetString());
+        Assert.False(timer.TryGetProperty("runOnStartup", out JsonElement runOnStartup) && runOnStartup.GetBoolean(), "A timer that runs at every start would report at every restart.");
+        Assert.Equal(["durableClient", "timerTrigger"], bindings.Select(b => b.GetProperty("type").GetString()).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
-    public void The_metadata_lists_exactly_the_routes_orchestrators_and_activities()
+    public void The_metadata_lists_exactly_the_routes_orchestrators_activities_and_schedules()
     {
         // Arrange
         var expected = WorkflowModules.Routes.Select(r => r.Name)
             .Concat(WorkflowModules.Orchestrators.Select(t => t.Name))
             .Concat(WorkflowModules.Activities.Select(t => t.Name))
+            .Concat(WorkflowModules.Schedules.Select(s => s.Name))
             .Order(StringComparer.Ordinal);
 
         // Act

@@ -98,7 +98,7 @@ public sealed class HostParityTests
         // Act
         var triggerCounts = FunctionsApp.Functions().Select(f => (f.Name, Triggers: f.Method.GetParameters()
             .SelectMany(p => p.GetCustomAttributes())
-            .Count(a => a is HttpTriggerAttribute or OrchestrationTriggerAttribute or ActivityTriggerAttribute)));
+            .Count(a => a is HttpTriggerAttribute or OrchestrationTriggerAttribute or ActivityTriggerAttribute or TimerTriggerAttribute)));
 
         // Assert
         Assert.All(triggerCounts, f => Assert.Equal((f.Name, 1), f));

@@ -1,6 +1,7 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Telemetry;
+using G7Flows.Workflows.Reports.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,14 @@ public static class Activities
     [Function(nameof(PublishRecordActivity))]
     public static Task<string> PublishRecord([ActivityTrigger] string input, FunctionContext context) =>
         RunAsync<PublishRecordActivity, string, string>(input, context);
+
+    [Function(nameof(PublishReportActivity))]
+    public static Task<ReportResult> PublishReport([ActivityTrigger] PublishReportRequest input, FunctionContext context) =>
+        RunAsync<PublishReportActivity, PublishReportRequest, ReportResult>(input, context);
+
+    [Function(nameof(IndexReportActivity))]
+    public static Task<bool> IndexReport([ActivityTrigger] ReportResult input, FunctionContext context) =>
+        RunAsync<IndexReportActivity, ReportResult, bool>(input, context);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>

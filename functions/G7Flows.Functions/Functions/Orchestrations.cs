@@ -1,5 +1,6 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Reports.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -16,5 +17,12 @@ public static class Orchestrations
     {
         ArgumentNullException.ThrowIfNull(context);
         return new ConsultationOrchestrator().RunAsync(context, context.GetInput<ConsultationInput>()!);
+    }
+
+    [Function(nameof(ReportOrchestrator))]
+    public static Task<ReportResult> Report([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ReportOrchestrator().RunAsync(context, context.GetInput<ReportInput>()!);
     }
 }

@@ -44,6 +44,7 @@ public static class ServerExtensions
         services.AddSingleton(WorkflowTypes.Core);
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<DurableEngine>();
+        services.AddG7FlowsSchedules(builder.Configuration);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddTransient<IClaimsTransformation, NationClaimsTransformation>();

@@ -188,8 +188,8 @@ public sealed class EasyAuthMiddlewareTests
         var data = new TheoryData<string, bool>();
         foreach (G7Flows.Workflows.Platform.Http.ApiRoute route in G7Flows.Workflows.WorkflowModules.Routes)
         {
-            // Written out, not read from the route table: only health, the API document and the published disclosures may be open.
-            data.Add(route.Name, route.Name is "Health" or "GetOpenApiDocument" or "ListPublicDisclosures" or "GetPublicDisclosuresFeed" or "GetPublicDisclosure");
+            // Written out, not read from the route table: only health, the API document the published disclosures and the published reports may be open.
+            data.Add(route.Name, route.Name is "Health" or "GetOpenApiDocument" or "ListPublicDisclosures" or "GetPublicDisclosuresFeed" or "GetPublicDisclosure" or "ListReports" or "GetReport");
         }
 
         return data;

@@ -36,7 +36,7 @@ internal static class FunctionsApp
             .Where(f => f.Function is not null)
             .Select(f => (f.Function!.Name, f.Method, f.Method.GetParameters()
                 .SelectMany(p => p.GetCustomAttributes())
-                .FirstOrDefault(a => a is HttpTriggerAttribute or OrchestrationTriggerAttribute or ActivityTriggerAttribute)))
+                .FirstOrDefault(a => a is HttpTriggerAttribute or OrchestrationTriggerAttribute or ActivityTriggerAttribute or TimerTriggerAttribute)))
             .ToList();
 
     public static IEnumerable<string> NamesWith<TTrigger>()

@@ -114,6 +114,7 @@ public sealed partial class BadInputCorpus
         corpus.AddStateConflicts();
         corpus.AddMethodsAndUnknownRoutes();
         corpus.AddPublicDisclosureRequests();
+        corpus.AddReportRequests();
         return corpus.cases;
     }
 
@@ -142,6 +143,12 @@ public sealed partial class BadInputCorpus
     private static ApiRoute DisagreementsRoute => Route("ListConsultationDisagreements");
 
     private static ApiRoute RepairRoute => Route("RepairConsultations");
+
+    private static ApiRoute StartReportRoute => Route("StartReport");
+
+    private static ApiRoute ListReportsRoute => Route("ListReports");
+
+    private static ApiRoute GetReportRoute => Route("GetReport");
 
     private static string J(string text) => JsonSerializer.Serialize(text);
 
@@ -704,6 +711,58 @@ public sealed partial class BadInputCorpus
         {
             this.Add($"no endpoint at {path}", null, HttpMethod.Get, path, this.staff, null, [404]);
             this.Add($"no endpoint at {path}", null, HttpMethod.Post, path, this.staff, Utf8("{}"), [404, 405]);
+        }
+    }
+
+    /// <summary>Reports: staff-only starts with a period that has ended; anonymous reads of what is published.</summary>
+    private void AddReportRequests()
+    {
+        string civilSociety = "Bearer " + Tokens.Create("someone@g7.example", ["civil-society"]);
+        const string Valid = "{\"period\":\"2001-01\"}";
+        this.Add("an anonymous caller asks for a report", StartReportRoute, HttpMethod.Post, "/api/reports", null, Utf8(Valid), [401]);
+        this.Add("a reviewer asks for a report", StartReportRoute, HttpMethod.Post, "/api/reports", this.reviewer, Utf8(Valid), [403]);
+        this.Add("a civil-society member asks for a report", StartReportRoute, HttpMethod.Post, "/api/reports", civilSociety, Utf8(Valid), [403]);
+        this.Add("a report request with a forged alg-none token", StartReportRoute, HttpMethod.Post, "/api/reports", "Bearer " + ForgedTokens.AlgNone(Claims.Staff), Utf8(Valid), [401]);
+        foreach (string body in new[]
+        {
+            "{}", "{\"period\":null}", "{\"period\":5}", "{\"period\":[\"2026-11\"]}", "{\"period\":\"2026-13\"}", "{\"period\":\"2026-Q5\"}",
+            "{\"period\":\"2026-q4\"}", "{\"period\":\"1999-12\"}", "{\"period\":\" 2026-10\"}", "{\"period\":\"2026-10-01\"}", "{\"period\":\"2026-10\"", "[]", "\"2026-10\"",
+        })
+        {
+            this.Add($"a report request with the body {body}", StartReportRoute, HttpMethod.Post, "/api/reports", this.staff, Utf8(body), [400]);
+        }
+
+        this.Add("a report request as text", StartReportRoute, HttpMethod.Post, "/api/reports", this.staff, Utf8(Valid), [415], contentType: "text/plain");
+        this.Add("a report request of 2 MiB", StartReportRoute, HttpMethod.Post, "/api/reports", this.staff, Utf8("{\"period\":\"" + new string('x', 2 * MiB) + "\"}"), [413]);
+        this.Add("a report for a period that has not ended", StartReportRoute, HttpMethod.Post, "/api/reports", this.staff, Utf8("{\"period\":\"2999-12\"}"), [409]);
+        this.Add("a report for a quarter that has not ended", StartReportRoute, HttpMethod.Post, "/api/reports", this.staff, Utf8("{\"period\":\"2999-Q1\"}"), [409]);
+
+        foreach (string period in new[] { "2026-13", "abc", "2026-q4", "1999-12", "2001-01", "2999-12", "2026-11.json", "%2e%2e", "2026-11%00" })
+        {
+            this.Add($"an anonymous read of the report {period}", GetReportRoute, HttpMethod.Get, $"/api/public/reports/{period}", null, null, period switch
+            {
+                // A NUL is refused by Kestrel; "%2e%2e" climbs to /api/public, which is not anonymous.
+                "2026-11%00" => [400, 404],
+                "%2e%2e" => [401, 404],
+                _ => [404],
+            });
+        }
+
+        this.Add("a report in an unknown format", GetReportRoute, HttpMethod.Get, "/api/public/reports/2001-01?format=pdf", null, null, [400]);
+        foreach (var (route, path) in new[] { (ListReportsRoute, "/api/public/reports"), (GetReportRoute, "/api/public/reports/2001-01"), (StartReportRoute, "/api/reports") })
+        {
+            foreach (string method in route == StartReportRoute ? new[] { "PUT", "DELETE", "PATCH" } : ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"])
+            {
+                bool withBody = method is "POST" or "PUT" or "PATCH";
+                this.Add($"{method} is not served at {path}", route, new HttpMethod(method), path, route == StartReportRoute ? this.staff : null, withBody ? Utf8(Valid) : null, [405]);
+            }
+        }
+
+        // Anonymous reads with forged or broken credentials still only read; the list takes no input at all.
+        foreach (string auth in new[] { "Bearer x", "Basic YWRtaW46YWRtaW4=", "Bearer " + ForgedTokens.AlgNone(Claims.Staff) })
+        {
+            this.Add($"a DELETE of the report list with '{auth[..Math.Min(12, auth.Length)]}…'", ListReportsRoute, HttpMethod.Delete, "/api/public/reports", auth, null, [401, 405]);
+            this.Add($"a PUT of a report with '{auth[..Math.Min(12, auth.Length)]}…'", GetReportRoute, HttpMethod.Put, "/api/public/reports/2001-01", auth, Utf8("{}"), [401, 405]);
         }
     }
 }

@@ -2,6 +2,7 @@ using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Consultations.Storage;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Platform.Testing;
+using G7Flows.Workflows.Reports.Facts;
 using Microsoft.DurableTask;
 
 namespace G7Flows.Workflows.Consultations.Workflow;
@@ -11,7 +12,7 @@ namespace G7Flows.Workflows.Consultations.Workflow;
 /// from one record built from the closed consultation and the timeline up to its close, so a retry publishes the
 /// same bytes.
 /// </summary>
-public sealed class PublishRecordActivity(ConsultationStore store, AuditLog audit, RecordPublisher publisher, FaultInjector faults) : TaskActivity<string, string>
+public sealed class PublishRecordActivity(ConsultationStore store, AuditLog audit, RecordPublisher publisher, FaultInjector faults, FactRecorder facts) : TaskActivity<string, string>
 {
     public override async Task<string> RunAsync(TaskActivityContext context, string input)
     {
@@ -25,6 +26,7 @@ public sealed class PublishRecordActivity(ConsultationStore store, AuditLog audi
         await store.SetRecordAsync(input, blob);
         await audit.AppendAsync(new AuditEntry(
             input, record.ClosedAt ?? DateTimeOffset.MinValue, "workflow", "record-published", "workflow", "published", Detail: blob));
+        await facts.RecordConsultationAsync(input);
         return blob;
     }
 }

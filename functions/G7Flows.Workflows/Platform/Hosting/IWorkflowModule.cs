@@ -18,6 +18,9 @@ public interface IWorkflowModule
 
     IReadOnlyList<Type> Activities { get; }
 
+    /// <summary>Work the module runs on a schedule; none unless it says so.</summary>
+    IReadOnlyList<ScheduledWork> Schedules => [];
+
     /// <summary>Registers the module's stores, handlers and activities.</summary>
     void AddServices(IServiceCollection services);
 }

@@ -16,6 +16,9 @@ public enum ApiAction
 
     /// <summary>List and repair disagreements between G7Flows' tables and the durable engine.</summary>
     Reconcile,
+
+    /// <summary>Ask for a period's report (reading published reports needs no caller).</summary>
+    TriggerReport,
 }
 
 /// <summary>The answer of <see cref="Authorizer"/>: allowed, or refused with a status (401 or 403) and a reason.</summary>
@@ -53,6 +56,7 @@ public static class Authorizer
             case ApiAction.ListConsultations:
             case ApiAction.Withdraw:
             case ApiAction.Extend:
+            case ApiAction.TriggerReport:
                 return caller.IsStaff ? AuthorizationDecision.Allow : AuthorizationDecision.Forbid("Only staff may do this.");
 
             case ApiAction.ReadConsultation:

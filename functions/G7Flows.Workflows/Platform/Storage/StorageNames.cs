@@ -28,10 +28,19 @@ public static class StorageNames
     /// <summary>Published disclosures (JSON and HTML, write-once) and the public index, served by the anonymous routes.</summary>
     public const string PublicDisclosuresContainer = "public-disclosures";
 
+    /// <summary>One fact row per closed workflow, partitioned by the month it closed in (several partitions a month).</summary>
+    public const string ReportFactsTable = "ReportFacts";
+
+    /// <summary>When each schedule of the self-hosted server last ran and runs next (the timer's schedule status).</summary>
+    public const string SchedulesTable = "Schedules";
+
+    /// <summary>Published reports (JSON, CSV, HTML per period) and their index, write-once.</summary>
+    public const string ReportsContainer = "reports";
+
     /// <summary>Every table the application creates and uses.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable];
+        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable, ReportFactsTable, SchedulesTable];
 
     /// <summary>Every blob container the application creates and uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer, PublicDisclosuresContainer];
+    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer, PublicDisclosuresContainer, ReportsContainer];
 }

@@ -40,6 +40,7 @@ public sealed class AuthorizerTests
         ("anonymous", ApiAction.Extend, "401 401 401 401"),
         ("anonymous", ApiAction.ListTasks, "401 401 401 401"),
         ("anonymous", ApiAction.Reconcile, "401 401 401 401"),
+        ("anonymous", ApiAction.TriggerReport, "401 401 401 401"),
 
         ("no role", ApiAction.StartConsultation, "403 403 403 403"),
         ("no role", ApiAction.ListConsultations, "403 403 403 403"),
@@ -50,6 +51,7 @@ public sealed class AuthorizerTests
         ("no role", ApiAction.Extend, "403 403 403 403"),
         ("no role", ApiAction.ListTasks, "403 403 403 403"),
         ("no role", ApiAction.Reconcile, "403 403 403 403"),
+        ("no role", ApiAction.TriggerReport, "403 403 403 403"),
 
         ("staff", ApiAction.StartConsultation, "200 200 200 200"),
         ("staff", ApiAction.ListConsultations, "200 200 200 200"),
@@ -60,6 +62,7 @@ public sealed class AuthorizerTests
         ("staff", ApiAction.Extend, "200 200 200 200"),
         ("staff", ApiAction.ListTasks, "403 403 403 403"),
         ("staff", ApiAction.Reconcile, "403 403 403 403"),
+        ("staff", ApiAction.TriggerReport, "200 200 200 200"),
 
         ("admin", ApiAction.StartConsultation, "200 200 200 200"),
         ("admin", ApiAction.ListConsultations, "200 200 200 200"),
@@ -70,6 +73,7 @@ public sealed class AuthorizerTests
         ("admin", ApiAction.Extend, "200 200 200 200"),
         ("admin", ApiAction.ListTasks, "403 403 403 403"),
         ("admin", ApiAction.Reconcile, "200 200 200 200"),
+        ("admin", ApiAction.TriggerReport, "200 200 200 200"),
 
         ("reviewer FR", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer FR", ApiAction.ListConsultations, "403 403 403 403"),
@@ -80,6 +84,7 @@ public sealed class AuthorizerTests
         ("reviewer FR", ApiAction.Extend, "403 403 403 403"),
         ("reviewer FR", ApiAction.ListTasks, "200 200 200 200"),
         ("reviewer FR", ApiAction.Reconcile, "403 403 403 403"),
+        ("reviewer FR", ApiAction.TriggerReport, "403 403 403 403"),
 
         ("reviewer without nation", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer without nation", ApiAction.ListConsultations, "403 403 403 403"),
@@ -90,6 +95,7 @@ public sealed class AuthorizerTests
         ("reviewer without nation", ApiAction.Extend, "403 403 403 403"),
         ("reviewer without nation", ApiAction.ListTasks, "403 403 403 403"),
         ("reviewer without nation", ApiAction.Reconcile, "403 403 403 403"),
+        ("reviewer without nation", ApiAction.TriggerReport, "403 403 403 403"),
 
         ("reviewer FR and DE", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.ListConsultations, "403 403 403 403"),
@@ -100,6 +106,7 @@ public sealed class AuthorizerTests
         ("reviewer FR and DE", ApiAction.Extend, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.ListTasks, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.Reconcile, "403 403 403 403"),
+        ("reviewer FR and DE", ApiAction.TriggerReport, "403 403 403 403"),
 
         ("staff and reviewer FR", ApiAction.StartConsultation, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.ListConsultations, "200 200 200 200"),
@@ -110,6 +117,7 @@ public sealed class AuthorizerTests
         ("staff and reviewer FR", ApiAction.Extend, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.ListTasks, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.Reconcile, "403 403 403 403"),
+        ("staff and reviewer FR", ApiAction.TriggerReport, "200 200 200 200"),
     ];
 
     public static TheoryData<string, ApiAction, string, int> Cases()

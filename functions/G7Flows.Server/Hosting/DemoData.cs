@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using G7Flows.Workflows.Reports.Domain;
+using G7Flows.Workflows.Reports.Facts;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace G7Flows.Server.Hosting;
+
+/// <summary>
+/// <c>demo-data --month 2026-10</c>: fills local storage with a month of activity through the real HTTP API, then asks
+/// for that month's report and saves its HTML page. A server runs in this process on a free loopback port (beside one
+/// you may already run on the same storage), with a signing key of its own for the tokens it sends.
+/// <para>
+/// A month that has ended cannot be lived through again: the consultations run now, with answer windows of seconds,
+/// through the API and the real close path, which writes their fact rows; those rows are then filed into the requested
+/// month (every time in a fact moved by the same amount, spread over the month). Times to answer are real, so short.
+/// </para>
+/// </summary>
+public static class DemoData
+{
+    public const string Usage = "dotnet run --project functions/G7Flows.Server -- demo-data --month 2026-10 [--consultations 24] [--out report-2026-10.html]";
+
+    private const string Issuer = "g7flows-demo";
+
+    private static readonly string[] Kinds = ["joint-exercise", "information-sharing", "mutual-defence", "policy-coordination"];
+    private static readonly string[] Rules = ["unanimity", "silence", "qualified-majority"];
+    private static readonly string[] G7 = ["CA", "FR", "DE", "IT", "JP", "GB", "US"];
+
+    private static readonly string[] Titles =
+    [
+        "Joint exercise NORTHERN SHIELD", "Counter-terrorism exercise STEADFAST RESOLVE", "Humanitarian assistance drill OPEN HANDS",
+        "Maritime security exchange on the Baltic", "Threat assessment sharing: cyber", "Consultation on a request under Article 4",
+        "Arms-control verification coordination", "Peacekeeping exercise BLUE HELMET", "Satellite imagery sharing arrangement",
+        "Consultation on hybrid threats in the High North", "Coordination of space-situational-awareness data", "Disaster relief exercise PACIFIC REACH",
+    ];
+
+    /// <param name="args">The command line after <c>demo-data</c>.</param>
+    /// <param name="settings">Settings over the usual configuration (tests give their own storage here).</param>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var (period, count, output, error) = Parse(args);
+        if (error is not null)
+        {
+            Console.WriteLine(error);
+            Console.WriteLine("Usage: " + Usage);
+            return 2;
+        }
+
+        byte[] key = RandomNumberGenerator.GetBytes(32);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Development });
+        int port = AzuriteProcess.FreePort();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
+            ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Issuer,
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(key),
+            [ScheduleExtensions.EnabledSetting] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:DurableTask"] = "Error",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        await using AzuriteProcess? azurite = await LocalStorage.StartIfNeededAsync(builder.Configuration, Console.WriteLine);
+        builder.AddG7FlowsServer();
+        await using WebApplication app = builder.Build().UseG7FlowsServer();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        Console.WriteLine($"Running {count} consultations through the API for {period} …");
+
+        var random = new Random(period.GetHashCode());
+        var started = new List<string>();
+        var work = new List<Task>();
+        for (int i = 0; i < count; i++)
+        {
+            string[] participants = [.. G7.OrderBy(_ => random.Next()).Take(random.Next(3, 8))];
+            string rule = Rules[random.Next(Rules.Length)];
+            var proposal = new
+            {
+                title = Titles[i % Titles.Length] + (i >= Titles.Length ? $" ({(i / Titles.Length) + 1})" : string.Empty),
+                kind = Kinds[random.Next(Kinds.Length)],
+                summary = "Demo activity generated by the demo-data command.",
+                proposer = participants[0],
+                participants,
+                rule,
+                responseWindow = $"PT{random.Next(12, 25)}S",
+                reminders = Array.Empty<string>(),
+            };
+            using HttpResponseMessage reply = await http.SendAsync(Request(HttpMethod.Post, "/api/consultations", Token(key, "staff@demo.example", "staff"), proposal));
+            if (reply.StatusCode != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"Starting a consultation failed: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
+            }
+
+            string id = (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            started.Add(id);
+            work.Add(PlayAsync(http, key, id, participants, random.Next(), withdraw: random.Next(10) == 0));
+        }
+
+        await Task.WhenAll(work);
+        string month = FactStore.MonthOf(DateTimeOffset.UtcNow);
+        var facts = app.Services.GetRequiredService<FactStore>();
+        Console.WriteLine("Waiting for every consultation to close and publish its record …");
+        for (int i = 0; i < started.Count; i++)
+        {
+            await WaitForFactAsync(facts, month, started[i]);
+
+            // Spread over the month being filled, in the order they were started.
+            DateTimeOffset closedAt = period.Start + ((period.End - period.Start) * ((i + 0.5) / started.Count));
+            await facts.RefileConsultationAsync(started[i], month, closedAt);
+        }
+
+        Console.WriteLine($"Asking for the report of {period} …");
+        using (HttpResponseMessage asked = await http.SendAsync(Request(HttpMethod.Post, "/api/reports", Token(key, "staff@demo.example", "staff"), new { period = period.ToString() })))
+        {
+            if (asked.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
+            {
+                throw new InvalidOperationException($"The report request failed: {(int)asked.StatusCode} {await asked.Content.ReadAsStringAsync()}");
+            }
+
+            if (asked.StatusCode == HttpStatusCode.OK)
+            {
+                Console.WriteLine($"{period} already had a report; reports are published once, so it is left as it was.");
+            }
+        }
+
+        string html = await WaitForHtmlAsync(http, period);
+        await File.WriteAllTextAsync(output, html);
+        Console.WriteLine($"""
+            Done. The report of {period}:
+              {Path.GetFullPath(output)} (open it in a browser)
+              GET /api/public/reports/{period} (JSON; ?format=csv or ?format=html) on a running server
+            """);
+        await app.StopAsync();
+        return 0;
+    }
+
+    private static (ReportPeriod Period, int Count, string Output, string? Error) Parse(string[] args)
+    {
+        ReportPeriod period = default;
+        bool hasPeriod = false;
+        int count = 24;
+        string? output = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--month" when ReportPeriod.TryParse(value, out period) && period.Kind == PeriodKind.Month:
+                    hasPeriod = true;
+                    i++;
+                    break;
+                case "--consultations" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= 500:
+                    i++;
+                    break;
+                case "--out" when value is not null:
+                    output = value;
+                    i++;
+                    break;
+                default:
+                    return (default, 0, string.Empty, $"Not understood: {args[i]} {value}");
+            }
+        }
+
+        if (!hasPeriod)
+        {
+            return (default, 0, string.Empty, "Give the month to fill: --month 2026-10.");
+        }
+
+        return period.HasEnded(DateTimeOffset.UtcNow)
+            ? (period, count, output ?? $"report-{period}.html", null)
+            : (default, 0, string.Empty, $"{period} has not ended; a report is made for a month that has.");
+    }
+
+    /// <summary>One consultation's answers: most nations answer within the window, some stay silent; a few are withdrawn.</summary>
+    private static async Task PlayAsync(HttpClient http, byte[] key, string id, string[] participants, int seed, bool withdraw)
+    {
+        var random = new Random(seed);
+        if (withdraw)
+        {
+            await Task.Delay(random.Next(1000, 4000));
+            using HttpResponseMessage _ = await http.SendAsync(Request(HttpMethod.Post, $"/api/consultations/{id}/withdraw", Token(key, "staff@demo.example", "staff"), new { reason = "Overtaken by events." }));
+            return;
+        }
+
+        string[] positions = ["approve", "approve", "approve", "approve", "abstain", "object"];
+        await Task.WhenAll(participants.Where(_ => random.Next(100) < 80).Select(async (nation, i) =>
+        {
+            string position = positions[(seed + i) % positions.Length];
+            await Task.Delay(TimeSpan.FromMilliseconds(500 + ((seed / 7 + (i * 1777)) % 9000)));
+            using HttpResponseMessage _ = await http.SendAsync(Request(
+                HttpMethod.Post, $"/api/consultations/{id}/responses/{nation}", Token(key, $"reviewer.{nation.ToLowerInvariant()}@demo.example", "reviewer", nation), new { position, comment = $"{nation}: {position}." }));
+        }));
+    }
+
+    private static async Task WaitForFactAsync(FactStore facts, string month, string id)
+    {
+        DateTime deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await facts.GetConsultationAsync(month, id) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Consultation {id} did not close in time.");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    private static async Task<string> WaitForHtmlAsync(HttpClient http, ReportPeriod period)
+    {
+        DateTime deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            using HttpResponseMessage reply = await http.GetAsync(new Uri($"/api/public/reports/{period}?format=html", UriKind.Relative));
+            if (reply.StatusCode == HttpStatusCode.OK)
+            {
+                return await reply.Content.ReadAsStringAsync();
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The report of {period} was not published in time.");
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, object body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private static string Token(byte[] key, string subject, string role, string? nation = null)
+    {
+        var claims = new List<Claim> { new("sub", subject), new("name", subject), new("role", role) };
+        if (nation is not null)
+        {
+            claims.Add(new Claim("nation", nation));
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Issuer,
+            Subject = new ClaimsIdentity(claims),
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using G7Flows.Workflows.Platform.Publishing;
+using G7Flows.Workflows.Platform.Storage;
+using G7Flows.Workflows.Reports.Domain;
+
+namespace G7Flows.Workflows.Reports.Facts;
+
+/// <summary>
+/// The fact table: written once per closed workflow (an upsert of the same row, so a retried close writes the same
+/// fact), read by period: only the partitions of the period's months.
+/// </summary>
+public sealed class FactStore(StorageClients storage)
+{
+    private readonly TableClient table = storage.Table(StorageNames.ReportFactsTable);
+
+    public static string MonthOf(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public Task WriteAsync(ConsultationFact fact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return this.UpsertAsync(ToEntity(fact), cancellationToken);
+    }
+
+    public Task WriteAsync(DisclosureFact fact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return this.UpsertAsync(ToEntity(fact), cancellationToken);
+    }
+
+    /// <summary>Writes many facts of one partition in batches of 100 (for seeding benchmarks and demo data).</summary>
+    public async Task WriteBatchAsync(IEnumerable<FactEntity> entities, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        foreach (var partition in entities.GroupBy(e => e.PartitionKey))
+        {
+            foreach (FactEntity[] chunk in partition.Chunk(100))
+            {
+                await this.table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Every fact of the period: one query per partition of each of its months, run side by side.</summary>
+    public async Task<PeriodFacts> ReadPeriodAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        var partitions = period.Months.SelectMany(FactEntity.PartitionsOf).ToList();
+        var results = await Task.WhenAll(partitions.Select(p => this.ReadPartitionAsync(p, cancellationToken)));
+        var consultations = new List<ConsultationFact>();
+        var disclosures = new List<DisclosureFact>();
+        foreach (var (c, d) in results)
+        {
+            consultations.AddRange(c);
+            disclosures.AddRange(d);
+        }
+
+        // The order of the rows does not change any figure, but a stable order makes the report's lists stable.
+        consultations.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        disclosures.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return new PeriodFacts(consultations, disclosures);
+    }
+
+    /// <summary>The fact row of a consultation in a month, or null (for tests and the demo data).</summary>
+    public async Task<ConsultationFact?> GetConsultationAsync(string month, string consultationId, CancellationToken cancellationToken = default)
+    {
+        var response = await this.table.GetEntityIfExistsAsync<FactEntity>(
+            FactEntity.ConstructPartitionKey(month, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
+        return response.HasValue ? JsonSerializer.Deserialize<ConsultationFact>(response.Value!.Body, Json.Options) : null;
+    }
+
+    /// <summary>
+    /// Moves a consultation's fact to another time: every time in it shifted by the same amount, so that it closes at
+    /// <paramref name="closedAt"/>, in that month's partitions. Only for demo data and tests: a period that has ended
+    /// cannot be lived through again, so consultations run now through the API are filed into the month being filled.
+    /// Returns the moved fact, or null when the consultation has no fact in <paramref name="fromMonth"/>.
+    /// </summary>
+    public async Task<ConsultationFact?> RefileConsultationAsync(string consultationId, string fromMonth, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
+    {
+        if (await this.GetConsultationAsync(fromMonth, consultationId, cancellationToken) is not { } fact)
+        {
+            return null;
+        }
+
+        TimeSpan shift = closedAt - fact.ClosedAt;
+        ConsultationFact moved = fact with { OpenedAt = fact.OpenedAt + shift, ClosedAt = closedAt };
+        await this.WriteAsync(moved, cancellationToken);
+        if (MonthOf(closedAt) != fromMonth)
+        {
+            await this.table.DeleteEntityAsync(
+                FactEntity.ConstructPartitionKey(fromMonth, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
+        }
+
+        return moved;
+    }
+
+    public static FactEntity ToEntity(ConsultationFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return new FactEntity
+        {
+            PartitionKey = FactEntity.ConstructPartitionKey(MonthOf(fact.ClosedAt), fact.Id),
+            RowKey = FactEntity.ConstructRowKey(FactKind.Consultation, fact.Id),
+            Kind = "consultation",
+            Body = JsonSerializer.Serialize(fact, Json.Options),
+        };
+    }
+
+    public static FactEntity ToEntity(DisclosureFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return new FactEntity
+        {
+            PartitionKey = FactEntity.ConstructPartitionKey(MonthOf(fact.ClosedAt), fact.Id),
+            RowKey = FactEntity.ConstructRowKey(FactKind.Disclosure, fact.Id),
+            Kind = "disclosure",
+            Body = JsonSerializer.Serialize(fact, Json.Options),
+        };
+    }
+
+    private Task UpsertAsync(FactEntity entity, CancellationToken cancellationToken) =>
+        this.table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+
+    private async Task<(List<ConsultationFact>, List<DisclosureFact>)> ReadPartitionAsync(string partition, CancellationToken cancellationToken)
+    {
+        var consultations = new List<ConsultationFact>();
+        var disclosures = new List<DisclosureFact>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        // The row key says the kind: the query returns it and the body, nothing else.
+        await foreach (FactEntity row in this.table.QueryAsync<FactEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Body"], cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(FactEntity.ConsultationPrefix, StringComparison.Ordinal))
+            {
+                consultations.Add(JsonSerializer.Deserialize<ConsultationFact>(row.Body, Json.Options)!);
+            }
+            else if (row.RowKey.StartsWith(FactEntity.DisclosurePrefix, StringComparison.Ordinal))
+            {
+                disclosures.Add(JsonSerializer.Deserialize<DisclosureFact>(row.Body, Json.Options)!);
+            }
+        }
+
+        return (consultations, disclosures);
+    }
+}
