@@ -1,10 +1,12 @@
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace G7Flows.Workflows.Platform.Hosting;
 
-/// <summary>The routes that belong to no workflow: the health check.</summary>
+/// <summary>The routes that belong to no workflow: the health check, and the one inbox of every workflow's review tasks.</summary>
 public sealed class PlatformModule : IWorkflowModule
 {
     public string Name => "Platform";
@@ -12,6 +14,7 @@ public sealed class PlatformModule : IWorkflowModule
     public IReadOnlyList<ApiRoute> Routes { get; } =
     [
         new("GET", HealthApi.Route, "Health", (HttpRequest r, HealthApi h) => h.HealthAsync(r), RouteAccess.Anonymous),
+        new("GET", InboxApi.Route, "ListTasks", (HttpRequest r, InboxApi h) => h.ListTasksAsync(r)),
     ];
 
     public IReadOnlyList<Type> Orchestrators { get; } = [];
@@ -20,5 +23,6 @@ public sealed class PlatformModule : IWorkflowModule
 
     public void AddServices(IServiceCollection services)
     {
+        services.TryAddSingleton<InboxApi>();
     }
 }
