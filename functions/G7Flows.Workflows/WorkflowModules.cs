@@ -1,4 +1,5 @@
 using G7Flows.Workflows.Consultations;
+using G7Flows.Workflows.Disclosures;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Hosting;
 
@@ -11,7 +12,7 @@ namespace G7Flows.Workflows;
 /// </summary>
 public static class WorkflowModules
 {
-    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule()];
+    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule(), new DisclosuresModule()];
 
     /// <summary>Every HTTP route of every module.</summary>
     public static IReadOnlyList<ApiRoute> Routes { get; } = [.. All.SelectMany(m => m.Routes)];

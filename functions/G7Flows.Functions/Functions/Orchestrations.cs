@@ -1,5 +1,7 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Disclosures.Domain;
+using G7Flows.Workflows.Disclosures.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -16,5 +18,12 @@ public static class Orchestrations
     {
         ArgumentNullException.ThrowIfNull(context);
         return new ConsultationOrchestrator().RunAsync(context, context.GetInput<ConsultationInput>()!);
+    }
+
+    [Function(nameof(DisclosureOrchestrator))]
+    public static Task<DisclosureResult> Disclosure([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new DisclosureOrchestrator().RunAsync(context, context.GetInput<DisclosureInput>()!);
     }
 }
