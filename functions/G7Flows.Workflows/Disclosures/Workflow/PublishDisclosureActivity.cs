@@ -5,6 +5,7 @@ using G7Flows.Workflows.Disclosures.Storage;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Platform.Testing;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace G7Flows.Workflows.Disclosures.Workflow;
 
@@ -14,7 +15,12 @@ namespace G7Flows.Workflows.Disclosures.Workflow;
 /// with its published comments and figures to <see cref="IDisclosurePublisher"/> and stores where it went. Idempotent:
 /// a retry builds the same document (the publication time is stored) and the publisher writes nothing new.
 /// </summary>
-public sealed class PublishDisclosureActivity(DisclosureStore store, AuditLog audit, IDisclosurePublisher publisher, FaultInjector faults)
+/// <remarks>
+/// The publisher is looked up when a disclosure is published, not when the activity is built, so that both hosts start
+/// (and validate their services) whether or not a publisher is registered; without one, publication fails and retries,
+/// and the disclosure shows the failure.
+/// </remarks>
+public sealed class PublishDisclosureActivity(DisclosureStore store, AuditLog audit, IServiceProvider services, FaultInjector faults)
     : TaskActivity<PublicationRequest, PublicationResult>
 {
     public override async Task<PublicationResult> RunAsync(TaskActivityContext context, PublicationRequest input)
@@ -22,6 +28,8 @@ public sealed class PublishDisclosureActivity(DisclosureStore store, AuditLog au
         ArgumentNullException.ThrowIfNull(input);
         faults.OnCrashPoint(CrashPoints.BeforePublish);
         faults.OnActivity(nameof(PublishDisclosureActivity));
+        IDisclosurePublisher publisher = services.GetService<IDisclosurePublisher>()
+            ?? throw new InvalidOperationException("No disclosure publisher is registered; the disclosure cannot be published.");
         DisclosureSnapshot s = await store.UpdateAsync(input.DisclosureId, s =>
         {
             DisclosureEntity d = s.Disclosure;
