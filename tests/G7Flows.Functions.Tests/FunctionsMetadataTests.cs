@@ -45,7 +45,11 @@ public sealed class FunctionsMetadataTests
     public void The_routes_that_start_or_signal_workflows_and_only_those_have_a_durableClient_binding()
     {
         // Arrange
-        string[] expected = ["ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "RespondToConsultation", "StartConsultation", "WithdrawConsultation"];
+        string[] expected =
+        [
+            "ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "RespondToConsultation", "ReviewDisclosure", "ReviseDisclosure",
+            "StartConsultation", "SubmitDisclosure", "WithdrawConsultation", "WithdrawDisclosure",
+        ];
 
         // Act
         var withClient = this.metadata
