@@ -76,6 +76,12 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["G7Flows__Durable__WorkItemQueueVisibilityTimeout"] = "00:00:20";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__G7Flows"] = "Information";
+
+        // The stand-in disclosure publisher (the product registers none of its own here): a startup hook makes its
+        // assembly loadable, and ASP.NET Core runs its hosting startup, which registers it.
+        string publisher = typeof(G7Flows.TestPublisher.BlobTestPublisher).Assembly.Location;
+        start.Environment["DOTNET_STARTUP_HOOKS"] = publisher;
+        start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = Path.GetFileNameWithoutExtension(publisher);
         foreach (var (key, value) in Tokens.ServerSettings.Concat(this.extraSettings))
         {
             start.Environment[key] = value;
