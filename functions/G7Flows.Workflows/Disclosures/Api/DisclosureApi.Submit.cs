@@ -49,6 +49,12 @@ public sealed partial class DisclosureApi
 
         string id = key is null ? DisclosureIds.New() : DisclosureIds.FromIdempotencyKey(caller!.Subject, key);
         string requestHash = Convert.ToHexStringLower(SHA256.HashData(raw));
+        if (key is not null && await store.GetAsync(id, ct) is { } earlier && earlier.Disclosure.RequestHash != requestHash)
+        {
+            // Refused before anything is written, not even the body's blob.
+            return Conflict("idempotency-key-reused", "This Idempotency-Key was already used for a different request.");
+        }
+
         string blob = await store.WriteRevisionBodyAsync(id, 1, submission.Body, ct);
         var disclosure = new DisclosureEntity
         {
