@@ -33,6 +33,7 @@ public sealed record DisclosureView(
     ExpenditureView? Expenditure,
     DateTimeOffset? PublishedAt,
     string? PublicAddress,
+    string? PublicSha256,
     FailureView? Failure)
 {
     /// <summary>
@@ -74,6 +75,7 @@ public sealed record DisclosureView(
             expenditure,
             d.PublishedAt,
             d.PublicPath,
+            d.PublicSha256,
             d.FailedAt is null ? null : new FailureView(d.FailedStep, d.FailureReason, d.FailedAt));
     }
 
