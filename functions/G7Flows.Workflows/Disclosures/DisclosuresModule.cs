@@ -47,7 +47,7 @@ public sealed class DisclosuresModule : IWorkflowModule
 
     public void AddServices(IServiceCollection services)
     {
-        services.TryAddSingleton(sp => DisclosureSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => DisclosureSettings.From(sp.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build()));
         services.TryAddSingleton<DisclosureStore>();
         services.TryAddSingleton<DisclosureApi>();
     }
