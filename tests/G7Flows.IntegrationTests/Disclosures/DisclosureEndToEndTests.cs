@@ -208,7 +208,7 @@ public sealed class DisclosureEndToEndTests(ServerFixture fixture)
         // Act
         Assert.False(await this.Published.GetBlobClient($"{kept}.json").ExistsAsync());
         Expect(HttpStatusCode.Accepted, await this.api.WithdrawAsync(withdrawn, "The delegation asked for more time."));
-        JsonElement published = await this.api.WaitForStatusAsync(kept, "Published", TimeSpan.FromSeconds(90));
+        JsonElement published = await this.api.WaitAsync(kept, d => d.GetProperty("publicAddress").ValueKind == JsonValueKind.String, "published", TimeSpan.FromSeconds(90));
         JsonElement after = (await this.api.GetAsync(withdrawn)).Body;
 
         // Assert
