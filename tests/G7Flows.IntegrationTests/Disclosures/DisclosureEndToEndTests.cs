@@ -212,7 +212,8 @@ public sealed class DisclosureEndToEndTests(ServerFixture fixture)
         JsonElement after = (await this.api.GetAsync(withdrawn)).Body;
 
         // Assert
-        Assert.True(published.GetProperty("publishedAt").GetDateTimeOffset() >= DateTimeOffset.Parse(embargo, System.Globalization.CultureInfo.InvariantCulture));
+        DateTimeOffset publishedAt = published.GetProperty("publishedAt").GetDateTimeOffset();
+        Assert.True(publishedAt >= DateTimeOffset.Parse(embargo, System.Globalization.CultureInfo.InvariantCulture), $"Published at {publishedAt:O}, before the embargo {embargo}.");
         Assert.True(await this.Published.GetBlobClient($"{kept}.json").ExistsAsync());
         Assert.Equal("Withdrawn", after.GetProperty("status").GetString());
         Assert.False(await this.Published.GetBlobClient($"{withdrawn}.json").ExistsAsync());

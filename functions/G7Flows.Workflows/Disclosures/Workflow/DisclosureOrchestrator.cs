@@ -278,21 +278,28 @@ public sealed class DisclosureOrchestrator : TaskOrchestrator<DisclosureInput, D
             }
         }
 
-        /// <summary>Waits until <paramref name="until"/>; false when staff withdraw first.</summary>
+        /// <summary>
+        /// Waits until <paramref name="until"/>; false when staff withdraw first. A timer the storage backend delivers a
+        /// little early (its queue's visibility is not exact to the millisecond) is followed by another, so that an
+        /// embargo is never lifted, nor a comment period closed, before its time by the orchestration's clock.
+        /// </summary>
         private async Task<bool> WaitUntilAsync(DateTime until)
         {
-            using var cts = new CancellationTokenSource();
-            Task timer = context.CreateTimer(until, cts.Token);
-            Task winner = await Task.WhenAny(timer, this.Withdraw);
-            if (winner == timer)
+            while (context.CurrentUtcDateTime < until)
             {
-                return true;
+                using var cts = new CancellationTokenSource();
+                Task timer = context.CreateTimer(until, cts.Token);
+                Task winner = await Task.WhenAny(timer, this.Withdraw);
+                if (winner != timer)
+                {
+                    await this.Withdraw;
+                    this.withdraw = null;
+                    CancelTimer(cts);
+                    return false;
+                }
             }
 
-            await this.Withdraw;
-            this.withdraw = null;
-            CancelTimer(cts);
-            return false;
+            return true;
         }
 
         /// <summary>Ends without publication: no task left, the listing final, the trail closed.</summary>

@@ -192,6 +192,14 @@ internal sealed class DisclosureHarness
         this.React(() => timer.Source.SetResult());
     }
 
+    /// <summary>Fires a timer early: the storage backend delivered it while the orchestration's clock reads <paramref name="now"/>.</summary>
+    public void FireEarly(TimerCall timer, DateTime now)
+    {
+        Assert.True(timer.IsPending, $"The timer at {timer.FireAt:O} is not pending.");
+        this.Now = now;
+        this.React(() => timer.Source.SetResult());
+    }
+
     /// <summary>Moves the clock on and fires the pending timer due at <paramref name="fireAt"/>.</summary>
     public void FireAt(DateTime fireAt) => this.Fire(this.PendingTimerAt(fireAt));
 

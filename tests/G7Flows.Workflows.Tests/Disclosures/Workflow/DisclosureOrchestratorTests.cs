@@ -2,6 +2,7 @@ using G7Flows.Workflows.Disclosures.Domain;
 using G7Flows.Workflows.Disclosures.Workflow;
 using G7Flows.Workflows.Platform.Durable;
 using G7Flows.Workflows.Platform.Security;
+using G7Flows.Workflows.Tests.Consultations.Workflow;
 
 namespace G7Flows.Workflows.Tests.Disclosures.Workflow;
 
@@ -461,5 +462,30 @@ public sealed class DisclosureOrchestratorTests
         // Assert
         DisclosureFailure failure = Assert.IsType<DisclosureFailure>(Assert.Single(this.harness.CallsTo(nameof(MarkDisclosureFailedActivity))).Input);
         Assert.Equal(nameof(PublishDisclosureActivity), failure.Step);
+    }
+
+    [Fact]
+    public void An_embargo_timer_delivered_early_is_followed_by_another_so_nothing_is_published_before_its_time()
+    {
+        // Arrange
+        DateTime embargo = T0.AddDays(30);
+        this.harness.Start(DisclosureHarness.DefaultInput(embargo));
+        this.harness.ApproveThroughFinal();
+        TimerCall first = this.harness.PendingTimerAt(embargo);
+
+        // Act: the timer fires while the orchestration's clock still reads a moment before the embargo.
+        this.harness.FireEarly(first, embargo.AddMilliseconds(-800));
+
+        // Assert
+        Assert.Empty(this.harness.CallsTo(nameof(PublishDisclosureActivity)));
+        TimerCall second = this.harness.PendingTimerAt(embargo);
+        Assert.NotSame(first, second);
+
+        // Act
+        this.harness.Fire(second);
+
+        // Assert
+        PublicationRequest publish = Assert.IsType<PublicationRequest>(Assert.Single(this.harness.CallsTo(nameof(PublishDisclosureActivity))).Input);
+        Assert.True(publish.At >= embargo);
     }
 }
