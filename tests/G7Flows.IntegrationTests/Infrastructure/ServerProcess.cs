@@ -76,6 +76,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["G7Flows__Durable__WorkItemQueueVisibilityTimeout"] = "00:00:20";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__G7Flows"] = "Information";
+
         foreach (var (key, value) in Tokens.ServerSettings.Concat(this.extraSettings))
         {
             start.Environment[key] = value;
