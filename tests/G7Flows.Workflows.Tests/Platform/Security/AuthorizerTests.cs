@@ -152,10 +152,10 @@ public sealed class AuthorizerTests
 
     /// <summary>The consultation actions this table covers; the disclosure actions have their own table (DisclosureAuthorizerTests).</summary>
     private static readonly ApiAction[] ConsultationActions =
-        [ApiAction.StartConsultation, ApiAction.ListConsultations, ApiAction.ReadConsultation, ApiAction.ReadRecord, ApiAction.Respond, ApiAction.Withdraw, ApiAction.Extend, ApiAction.ListTasks, ApiAction.Reconcile];
+        [ApiAction.StartConsultation, ApiAction.ListConsultations, ApiAction.ReadConsultation, ApiAction.ReadRecord, ApiAction.Respond, ApiAction.Withdraw, ApiAction.Extend, ApiAction.ListTasks, ApiAction.Reconcile, ApiAction.TriggerReport];
 
     [Fact]
-    public void The_table_covers_every_caller_and_every_consultation_action()
+    public void The_table_covers_every_caller_and_every_consultation_and_report_action()
     {
         // Act
         var covered = Table.Select(row => (row.Caller, row.Action)).ToHashSet();
