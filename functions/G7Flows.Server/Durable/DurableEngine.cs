@@ -26,9 +26,33 @@ public sealed class DurableEngineOptions
 
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a dequeued activity message stays invisible. The activity dispatcher renews the lock of a running
+    /// activity, so this bounds only how long a crashed worker's activity waits before another worker runs it again.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a dequeued control-queue message (an event, a timer, an activity result) stays invisible. After a
+    /// SIGKILL, the messages the dead worker had dequeued come back only after this; with the engine's default of
+    /// 5 minutes a restart waited ~5 minutes for them (docs/performance.md, Recovery).
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a worker's lease on a control-queue partition lasts without renewal: a dead worker's partitions move after this.</summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a worker renews its partition leases (well inside <see cref="LeaseInterval"/>).</summary>
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a worker looks for partitions to take (expired or unbalanced).</summary>
+    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// This worker's name in the partition leases. Two processes on one machine must differ (the engine's default,
+    /// the machine name, would make them one worker to the balancer), so the process id is added by default.
+    /// </summary>
+    public string? WorkerId { get; set; }
 
     /// <summary>Blob leases (false) balance control-queue partitions the way Durable Functions has long done; the table-based manager (true) is newer.</summary>
     public bool UseTablePartitionManagement { get; set; }
@@ -59,6 +83,10 @@ public sealed class DurableEngineOptions
             LoggerFactory = loggerFactory,
             UseTablePartitionManagement = this.UseTablePartitionManagement,
             ExtendedSessionsEnabled = this.ExtendedSessions,
+            LeaseInterval = this.LeaseInterval,
+            LeaseRenewInterval = this.LeaseRenewInterval,
+            LeaseAcquireInterval = this.LeaseAcquireInterval,
+            WorkerId = this.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
         };
         return new AzureStorageOrchestrationService(settings);
     }
