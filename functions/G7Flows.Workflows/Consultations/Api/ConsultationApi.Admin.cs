@@ -53,7 +53,7 @@ public sealed partial class ConsultationApi
                 if (snapshot is not null)
                 {
                     await store.AssignTasksAsync(snapshot, snapshot.Consultation.CreatedAt, ct);
-                    await EnsureStartedAsync(client, snapshot.Consultation, ct);
+                    await EnsureStartedAsync(client, snapshot.Consultation, fresh: false, ct);
                 }
             }
             else

@@ -61,6 +61,9 @@ public sealed class ConsultationEntity : ITableEntity
     public string RequestHash { get; set; } = string.Empty;
 
     public static string ConstructPartitionKey(string consultationId) => KeySanitizer.Check(consultationId);
+
+    /// <summary>A copy that can be changed without changing this one (every property is a value or a string).</summary>
+    public ConsultationEntity Copy() => (ConsultationEntity)this.MemberwiseClone();
 }
 
 /// <summary>A nation's position in a consultation: pending until its reviewer answers.</summary>
@@ -92,6 +95,15 @@ public sealed class PositionEntity : ITableEntity
 
     /// <summary>Stored, but after the orchestration had decided: not counted.</summary>
     public bool Late { get; set; }
+
+    /// <summary>
+    /// Where the answer came from, stored with it in the same transaction: the close copies who, when and from where
+    /// into the audit trail, so the answer's audit facts cannot be lost between two writes.
+    /// </summary>
+    public string? Source { get; set; }
+
+    /// <summary>A copy that can be changed without changing this one.</summary>
+    public PositionEntity Copy() => (PositionEntity)this.MemberwiseClone();
 
     public static string ConstructRowKey(string nation) => Prefix + KeySanitizer.Check(nation);
 
