@@ -21,8 +21,36 @@ internal sealed record BenchmarkResults(
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyList<LogWarning> ServerWarnings,
     EngineProfile? EngineProfile,
+    string UptimeBefore,
+    int Instances,
+    StorageGate StorageGate,
+    SequentialFigures? OneAtATime,
+    IReadOnlyList<OpenLoopStep> OpenLoop,
     IReadOnlyList<string> IncompleteConsultations,
     IReadOnlyList<TimelinePoint> Timeline);
+
+/// <summary>The storage gate: requests per answer under load and one at a time, idle engine polling subtracted.</summary>
+internal sealed record StorageGate(double MaxPerAnswer, double LoadPerAnswer, double? OneAtATimePerAnswer, string Measured, bool Met);
+
+/// <summary>The one-at-a-time phase: consultations answered one answer after another, nothing overlapping.</summary>
+/// <param name="RequestsByKey">Storage requests counted by the server(s) during the phase, by key.</param>
+/// <param name="PollingRequests">Requests of the benchmark's own polls for the record (subtracted).</param>
+/// <param name="IdleRequests">The idle engine polling rate times the phase's length (subtracted for the per-answer figure).</param>
+/// <param name="PerAnswer">Requests per answer with only the polls subtracted.</param>
+/// <param name="PerAnswerLessIdlePolling">Requests per answer with the polls and idle engine polling subtracted: the gated figure.</param>
+internal sealed record SequentialFigures(
+    int Consultations,
+    int Completed,
+    int Incomplete,
+    double Seconds,
+    IReadOnlyDictionary<string, long> RequestsByKey,
+    long PollingRequests,
+    double IdleRequests,
+    double PerAnswer,
+    double PerAnswerLessIdlePolling,
+    double PerConsultationLessIdlePolling,
+    LatencySummary ResponsePostMs,
+    LatencySummary LastResponseToRecordMs);
 
 internal sealed record MachineInfo(
     int ProcessorCount,

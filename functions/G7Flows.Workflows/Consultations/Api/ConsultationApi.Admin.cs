@@ -61,6 +61,7 @@ public sealed partial class ConsultationApi
                 await store.FailAsync(new FailureRequest(d.ConsultationId, "the engine", $"the orchestration is {d.EngineStatus}", now.UtcDateTime), ct);
             }
 
+            await store.MarkTrailWrittenAsync(d.ConsultationId, ct);
             await audit.AppendAsync(new AuditEntry(d.ConsultationId, now, caller!.Name, "workflow-repaired", Source(request), $"repair-{d.Problem}", Detail: d.Repair), ct);
             logger.LogWarning("Consultation {ConsultationId} repaired: {Problem}; {Repair}", d.ConsultationId, d.Problem, d.Repair);
         }

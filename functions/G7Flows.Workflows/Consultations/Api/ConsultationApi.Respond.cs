@@ -101,21 +101,28 @@ public sealed partial class ConsultationApi
                     new Dictionary<string, object?> { ["consultationStatus"] = snapshot.Consultation.Status, ["deadline"] = snapshot.Consultation.Deadline });
             }
 
-            if (!taskRemoved)
-            {
-                // The inbox task goes first: once the answer is stored nothing is left to tidy up, and the close removes
-                // only the tasks of nations without an answer. A failure after this leaves the nation without a task
-                // but with no 202 either, so its reviewer sends the answer again.
-                await store.DeleteTaskAsync(nation, id, ct);
-                taskRemoved = true;
-            }
-
+            // The inbox task goes with the first attempt, alongside the answer's write, and both finish before the 202:
+            // once the answer is stored nothing is left to tidy up, and the close removes only the tasks of nations
+            // without an answer. A failure of either gives no 202, so the reviewer sends the answer again (a retry of
+            // a stored answer removes the task too).
+            Task removing = taskRemoved ? Task.CompletedTask : store.DeleteTaskAsync(nation, id, ct);
+            taskRemoved = true;
             current.Position = position;
             current.Comment = answer.Comment;
             current.Respondent = caller!.Name;
             current.RespondedAt = now;
             current.Source = Source(request);
-            if (await store.TryStoreAnswerAsync(snapshot, current, ct))
+            bool stored;
+            try
+            {
+                stored = await store.TryStoreAnswerAsync(snapshot, current, ct);
+            }
+            finally
+            {
+                await removing;
+            }
+
+            if (stored)
             {
                 // Stored and therefore counted: the close reads every stored answer under the same row's ETag, and
                 // writes the answer's audit entry from the stored row. Only an answer that decides the outcome wakes
@@ -130,7 +137,7 @@ public sealed partial class ConsultationApi
             }
 
             // Another answer, the close or an extension changed the partition meanwhile: read it again and decide anew.
-            await Task.Delay(Random.Shared.Next(1, 5 * (attempt + 1)), ct);
+            await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt + 2, 20)), ct);
             snapshot = await store.GetAsync(id, ct) ?? throw new InvalidOperationException($"Consultation {id} disappeared.");
             fromCache = false;
         }
@@ -145,7 +152,7 @@ public sealed partial class ConsultationApi
     });
 
     /// <summary>How often an answer is tried against a partition that others change at the same moment.</summary>
-    private const int MaxAnswerAttempts = 20;
+    private const int MaxAnswerAttempts = 40;
 
     private static string KeyOf(string subject) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));

@@ -64,6 +64,7 @@ public sealed partial class ConsultationApi
             Deadline = now + proposal.ResponseWindow,
             Reminders = string.Join(',', proposal.Reminders.Select(IsoDuration.Format)),
             RequestHash = requestHash,
+            CreatedFrom = Source(request),
         };
 
         var (created, snapshot) = await store.CreateAsync(entity, ct);
@@ -101,14 +102,15 @@ public sealed partial class ConsultationApi
         {
             try
             {
-                if (c.Status == nameof(ConsultationStatus.Open))
+                await Task.WhenAll(
+                    c.Status == nameof(ConsultationStatus.Open) ? store.AssignTasksAsync(snapshot, c.CreatedAt, ct) : Task.CompletedTask,
+                    store.UpsertIndexAsync(c, ct));
+                if (c.CreatedFrom is null)
                 {
-                    await store.AssignTasksAsync(snapshot, c.CreatedAt, ct);
+                    // Stored before the start's audit facts were kept on the row: the entry goes to the trail now.
+                    await audit.AppendAsync(ConsultationAuditEntries.Started(c, Source(request)), ct);
                 }
 
-                await store.UpsertIndexAsync(c, ct);
-                await audit.AppendAsync(
-                    new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", Source(request), "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
                 await EnsureStartedAsync(client, c, fresh: created && attempt == 1, ct);
                 return null;
             }

@@ -60,6 +60,18 @@ public sealed class ConsultationEntity : ITableEntity
     /// <summary>SHA-256 of the creating request, to answer a retried request with the same Idempotency-Key.</summary>
     public string RequestHash { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where the start request came from: the start's audit entry is written from this row at close, with the answers'
+    /// (null for consultations started before, whose start entry is in the trail already).
+    /// </summary>
+    public string? CreatedFrom { get; set; }
+
+    /// <summary>
+    /// Set before anything is written to the consultation's audit trail while it is open (a withdrawal, an extension,
+    /// a reminder, a repair): the close then reads the trail for the record; otherwise it knows the trail is empty.
+    /// </summary>
+    public bool? TrailWritten { get; set; }
+
     public static string ConstructPartitionKey(string consultationId) => KeySanitizer.Check(consultationId);
 
     /// <summary>A copy that can be changed without changing this one (every property is a value or a string).</summary>

@@ -287,6 +287,17 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
     }
 
     /// <summary>
+    /// Notes on the consultation row that its audit trail has an entry written while it is open, before that entry is
+    /// written: the close then reads the trail to build the record's timeline.
+    /// </summary>
+    public async Task MarkTrailWrittenAsync(string consultationId, CancellationToken cancellationToken = default)
+    {
+        this.Forget(consultationId);
+        var change = new TableEntity(consultationId, ConsultationEntity.Row) { [nameof(ConsultationEntity.TrailWritten)] = true };
+        await this.consultations.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
     /// Records where the record of a closed consultation was published, in one request: a merge of that one column,
     /// which nothing else writes once the consultation is closed.
     /// </summary>
@@ -308,6 +319,7 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
         {
             [nameof(ConsultationEntity.Deadline)] = until,
             [nameof(ConsultationEntity.Extensions)] = c.Extensions + 1,
+            [nameof(ConsultationEntity.TrailWritten)] = true,
         };
         this.Forget(c.PartitionKey);
         try
@@ -477,6 +489,7 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ConsultationEntity c = snapshot.Consultation;
+        var writes = new List<Task>();
         foreach (PositionEntity p in snapshot.Positions.Where(p => p.Position is null))
         {
             var task = new ReviewTaskEntity
@@ -490,8 +503,11 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
                 Due = c.Deadline,
                 AssignedAt = assignedAt,
             };
-            await this.tasks.UpsertEntityAsync(task, TableUpdateMode.Replace, cancellationToken);
+            writes.Add(this.tasks.UpsertEntityAsync(task, TableUpdateMode.Replace, cancellationToken));
         }
+
+        // One inbox per nation, so one request per nation; they go out together.
+        await Task.WhenAll(writes);
     }
 
     /// <summary>The open review tasks of one nation, soonest due first.</summary>

@@ -34,6 +34,11 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
 
         // The answers' audit facts were stored with the answers; the trail gets them, the counts and the close now.
         var entries = new List<AuditEntry>();
+        if (c.CreatedFrom is { } from)
+        {
+            entries.Add(ConsultationAuditEntries.Started(c, from));
+        }
+
         entries.AddRange(snapshot.Positions.Where(p => p.RespondedAt is not null)
             .Select(p => ConsultationAuditEntries.ResponseSubmitted(input.ConsultationId, p, p.Source ?? "recovered-at-close")));
         entries.AddRange(counted.Select(r => new AuditEntry(
@@ -42,7 +47,9 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
         entries.Add(new AuditEntry(
             input.ConsultationId, closedAt, c.ClosedBy ?? input.ClosedBy, "consultation-closed", "workflow", "closed",
             Detail: $"{c.Status}: {c.OutcomeReason}"));
-        IReadOnlyList<AuditEntity> trail = await audit.ReadAsync(input.ConsultationId);
+        // Nothing is in the trail of a consultation whose row never said otherwise (see ConsultationEntity.TrailWritten);
+        // a retry that finds its own entries there already adds them again harmlessly (each key is added once).
+        IReadOnlyList<AuditEntity> trail = c.CreatedFrom is not null && c.TrailWritten != true ? [] : await audit.ReadAsync(input.ConsultationId);
         var present = trail.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
         var missing = entries.Where(e => present.Add(AuditLog.ToEntity(e).RowKey)).ToList();
 
