@@ -134,7 +134,7 @@ internal static class BenchmarkRun
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 var (seqAfter, seqAfterAt) = await FreshCountersAsync(countersFiles);
                 sequential = Sequential(one, seqBefore, seqAfter, (seqAfterAt - seqBeforeAt).TotalSeconds, idleRate, perGet);
-                Log(string.Create(CultureInfo.InvariantCulture, $"One at a time: {sequential.PerAnswerLessIdlePolling:F2} storage requests per answer ({sequential.PerAnswer:F2} before subtracting idle polling)."));
+                Log(string.Create(CultureInfo.InvariantCulture, $"One at a time: {sequential.PerAnswerPollingExcluded:F2} storage requests per answer without empty dequeues ({sequential.PerAnswer:F2} with them, {sequential.PerAnswerLessIdlePolling:F2} less the idle rate)."));
             }
 
             // The open loop, rate by rate.
@@ -267,13 +267,14 @@ internal static class BenchmarkRun
             Math.Round(sustained, 1),
             Math.Round(done.Count / Seconds(load.Began, load.ClientsFinished), 2));
 
-        double loadPerAnswer = Math.Round(lessIdle / LoadDriver.Nations.Length, 2);
+        long emptyPolls = EmptyPolls(before, after);
+        double loadPerAnswer = Math.Round((workflowTotal - emptyPolls) / (double)Math.Max(1, done.Count * LoadDriver.Nations.Length), 2);
         var gate = new StorageGate(
             options.MaxRequestsPerAnswer,
             loadPerAnswer,
-            sequential?.PerAnswerLessIdlePolling,
-            string.Create(CultureInfo.InvariantCulture, $"load {loadPerAnswer:F2}, one at a time {(sequential is null ? "not measured" : sequential.PerAnswerLessIdlePolling.ToString("F2", CultureInfo.InvariantCulture))} (idle engine polling subtracted; {perResponse:F2} under load without subtracting it)"),
-            loadPerAnswer <= options.MaxRequestsPerAnswer && (sequential is null || sequential.PerAnswerLessIdlePolling <= options.MaxRequestsPerAnswer));
+            sequential?.PerAnswerPollingExcluded,
+            string.Create(CultureInfo.InvariantCulture, $"load {loadPerAnswer:F2}, one at a time {(sequential is null ? "not measured" : sequential.PerAnswerPollingExcluded.ToString("F2", CultureInfo.InvariantCulture))} without empty dequeues (with them: {perResponse:F2} under load, {(sequential is null ? "-" : sequential.PerAnswer.ToString("F2", CultureInfo.InvariantCulture))} one at a time; less the idle rate: {lessIdle / LoadDriver.Nations.Length:F2} and {(sequential is null ? "-" : sequential.PerAnswerLessIdlePolling.ToString("F2", CultureInfo.InvariantCulture))})"),
+            loadPerAnswer <= options.MaxRequestsPerAnswer && (sequential is null || sequential.PerAnswerPollingExcluded <= options.MaxRequestsPerAnswer));
         OpenLoopStep? at20 = openLoop.FirstOrDefault(o => Math.Abs(o.OfferedPerSecond - 20) < 0.01);
         var targets = new List<TargetCheck>
         {
@@ -307,7 +308,7 @@ internal static class BenchmarkRun
                 Figures(Environment.ProcessId, cpu1.Benchmark - cpu0.Benchmark, cpu1.Benchmark, (ProcessStats.StatusKb(Environment.ProcessId, "VmHWM") ?? 0) / 1024.0),
                 Math.Round((cpu1.Machine - cpu0.Machine) - (cpu1.Server - cpu0.Server) - (cpu1.Azurite - cpu0.Azurite) - (cpu1.Benchmark - cpu0.Benchmark), 2),
                 Math.Round(loadSeconds, 2)),
-            new StorageFigures(delta, polling, idleRate, perConsultation, Math.Round(lessIdle, 1), Math.Round(perResponse, 2), Math.Round(measuredRate, 1), serverTotals),
+            new StorageFigures(delta, polling, idleRate, perConsultation, Math.Round(lessIdle, 1), Math.Round(perResponse, 2), Math.Round(measuredRate, 1), serverTotals, emptyPolls, loadPerAnswer),
             raw,
             new StorageUtilisation(Math.Round(implied, 1), Math.Round(implied / raw.WritesPerSecond, 3), Math.Round(measuredRate / raw.WritesPerSecond, 3)),
             targets,
@@ -343,6 +344,7 @@ internal static class BenchmarkRun
         long total = delta.Values.Sum() - polling;
         double idle = idleRate.Values.Sum() * seconds;
         int answers = done.Count * LoadDriver.Nations.Length;
+        long emptyPolls = EmptyPolls(before, after);
         return new SequentialFigures(
             one.Consultations.Count,
             done.Count,
@@ -354,6 +356,8 @@ internal static class BenchmarkRun
             Math.Round((double)total / Math.Max(1, answers), 2),
             Math.Round((total - idle) / Math.Max(1, answers), 2),
             Math.Round((total - idle) / Math.Max(1, done.Count), 1),
+            emptyPolls,
+            Math.Round((total - emptyPolls) / (double)Math.Max(1, answers), 2),
             LatencySummary.Of(one.Responses.Select(r => r.LatencyMs)),
             LatencySummary.Of(done.Select(c => Ms(c.LastAccepted, c.RecordSeen))));
     }
@@ -564,7 +568,15 @@ internal static class BenchmarkRun
         }
     }
 
-    private static IEnumerable<string> Keys(Dictionary<string, long> a, Dictionary<string, long> b) => a.Keys.Union(b.Keys).Order(StringComparer.Ordinal);
+    /// <summary>The request counters (the empty-poll counters, a subset of them, left out).</summary>
+    private static IEnumerable<string> Keys(Dictionary<string, long> a, Dictionary<string, long> b) =>
+        a.Keys.Union(b.Keys).Where(k => !k.StartsWith(EmptyPollPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    /// <summary>Dequeues that found nothing between two readings: the engine's polling, idle or busy.</summary>
+    private static long EmptyPolls(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Keys.Union(before.Keys).Where(k => k.StartsWith(EmptyPollPrefix, StringComparison.Ordinal)).Sum(k => Get(after, k) - Get(before, k));
+
+    private const string EmptyPollPrefix = G7Flows.Server.Diagnostics.StorageRequestCounter.EmptyPollPrefix;
 
     private static long Get(Dictionary<string, long> counters, string key) => counters.TryGetValue(key, out long n) ? n : 0;
 
