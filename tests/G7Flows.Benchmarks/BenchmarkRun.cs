@@ -66,121 +66,121 @@ internal static class BenchmarkRun
             var clients = new List<HttpClient>();
             try
             {
-            for (int i = 0; i < options.Instances; i++)
-            {
-                servers.Add(await ServerHost.StartAsync(serverDll, azurite.ConnectionString, countersFiles[i], LogOf(i), tokens, options.ServerSettings));
-                Log($"Server {i + 1} of {options.Instances} (pid {servers[i].ProcessId}) is healthy at {servers[i].BaseAddress}.");
-                clients.Add(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 1024 })
+                for (int i = 0; i < options.Instances; i++)
                 {
-                    BaseAddress = servers[i].BaseAddress,
-                    Timeout = TimeSpan.FromSeconds(60),
-                });
-            }
+                    servers.Add(await ServerHost.StartAsync(serverDll, azurite.ConnectionString, countersFiles[i], LogOf(i), tokens, options.ServerSettings));
+                    Log($"Server {i + 1} of {options.Instances} (pid {servers[i].ProcessId}) is healthy at {servers[i].BaseAddress}.");
+                    clients.Add(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 1024 })
+                    {
+                        BaseAddress = servers[i].BaseAddress,
+                        Timeout = TimeSpan.FromSeconds(60),
+                    });
+                }
 
-            ServerHost server = servers[0];
-            HttpClient http = clients[0];
-            int[] serverPids = [.. servers.Select(h => h.ProcessId)];
-            var driver = new LoadDriver(clients, tokens, options.PollIntervalMs, runId);
+                ServerHost server = servers[0];
+                HttpClient http = clients[0];
+                int[] serverPids = [.. servers.Select(h => h.ProcessId)];
+                var driver = new LoadDriver(clients, tokens, options.PollIntervalMs, runId);
 
-            if (options.Warmup > 0)
-            {
-                Log($"Warm-up: {options.Warmup} consultations...");
-                LoadResult warm = await driver.RunAsync("warmup", options.Warmup, Math.Min(options.Clients, options.Warmup));
-                Log($"Warm-up done in {Seconds(warm.Began, warm.Ended):F1} s ({warm.Consultations.Count(c => c.Failure is null)} completed).");
-            }
+                if (options.Warmup > 0)
+                {
+                    Log($"Warm-up: {options.Warmup} consultations...");
+                    LoadResult warm = await driver.RunAsync("warmup", options.Warmup, Math.Min(options.Clients, options.Warmup));
+                    Log($"Warm-up done in {Seconds(warm.Began, warm.Ended):F1} s ({warm.Consultations.Count(c => c.Failure is null)} completed).");
+                }
 
-            // The engine's own polling with nothing to do, to tell it apart from the work.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var (idleA, idleAtA) = await FreshCountersAsync(countersFiles);
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            var (idleB, idleAtB) = await FreshCountersAsync(countersFiles);
-            double idleSeconds = (idleAtB - idleAtA).TotalSeconds;
-            var idleRate = Keys(idleA, idleB).ToDictionary(k => k, k => Math.Round((Get(idleB, k) - Get(idleA, k)) / idleSeconds, 1), StringComparer.Ordinal);
-
-            // The measured load.
-            var (before, _) = await FreshCountersAsync(countersFiles);
-            var cpu0 = CpuSnapshot.Take(serverPids, azurite.ProcessId);
-            Log($"Load: {options.Consultations} consultations x 7 responses with {options.Clients} clients (load average {ProcessStats.LoadAverage()})...");
-            using var sampling = new CancellationTokenSource();
-            var timeline = new List<TimelinePoint>();
-            Task sampler = SampleAsync(timeline, driver, serverPids, azurite.ProcessId, countersFiles, sampling.Token);
-            StorageLatencyProbe storageProbe = await StorageLatencyProbe.CreateAsync(azurite.ConnectionString);
-            Task probing = storageProbe.RunAsync(sampling.Token);
-            TimeSpan loadBeganTimeOfDay = DateTime.Now.TimeOfDay;
-            LoadResult load = await driver.RunAsync("load", options.Consultations, options.Clients);
-            var cpu1 = CpuSnapshot.Take(serverPids, azurite.ProcessId);
-            await sampling.CancelAsync();
-            await sampler;
-            await probing;
-            string loadAfter = ProcessStats.LoadAverage();
-            double loadSeconds = Seconds(load.Began, load.Ended);
-            Log($"Load done in {loadSeconds:F1} s; load average {loadAfter}.");
-
-            // Everything the work caused (the last orchestration episodes finish just after their record), then the cost of one poll.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var (after, _) = await FreshCountersAsync(countersFiles);
-            double perGet = await CalibratePollAsync(http, tokens, countersFiles, load.Consultations.FirstOrDefault(c => c.Failure is null && c.Index % clients.Count == 0)?.Id);
-
-            await ReadRecordTimesAsync(azurite.ConnectionString, load.Consultations);
-
-            // Answers one at a time: nothing overlaps, so nothing is batched.
-            SequentialFigures? sequential = null;
-            if (options.Sequential > 0)
-            {
-                Log($"One at a time: {options.Sequential} consultations, each answer {options.AnswerGapMs} ms after the previous 202, the record awaited before the next...");
+                // The engine's own polling with nothing to do, to tell it apart from the work.
                 await Task.Delay(TimeSpan.FromSeconds(2));
-                var (seqBefore, seqBeforeAt) = await FreshCountersAsync(countersFiles);
-                LoadResult one = await driver.RunSequentialAsync("sequential", options.Sequential, options.AnswerGapMs);
+                var (idleA, idleAtA) = await FreshCountersAsync(countersFiles);
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                var (idleB, idleAtB) = await FreshCountersAsync(countersFiles);
+                double idleSeconds = (idleAtB - idleAtA).TotalSeconds;
+                var idleRate = Keys(idleA, idleB).ToDictionary(k => k, k => Math.Round((Get(idleB, k) - Get(idleA, k)) / idleSeconds, 1), StringComparer.Ordinal);
+
+                // The measured load.
+                var (before, _) = await FreshCountersAsync(countersFiles);
+                var cpu0 = CpuSnapshot.Take(serverPids, azurite.ProcessId);
+                Log($"Load: {options.Consultations} consultations x 7 responses with {options.Clients} clients (load average {ProcessStats.LoadAverage()})...");
+                using var sampling = new CancellationTokenSource();
+                var timeline = new List<TimelinePoint>();
+                Task sampler = SampleAsync(timeline, driver, serverPids, azurite.ProcessId, countersFiles, sampling.Token);
+                StorageLatencyProbe storageProbe = await StorageLatencyProbe.CreateAsync(azurite.ConnectionString);
+                Task probing = storageProbe.RunAsync(sampling.Token);
+                TimeSpan loadBeganTimeOfDay = DateTime.Now.TimeOfDay;
+                LoadResult load = await driver.RunAsync("load", options.Consultations, options.Clients);
+                var cpu1 = CpuSnapshot.Take(serverPids, azurite.ProcessId);
+                await sampling.CancelAsync();
+                await sampler;
+                await probing;
+                string loadAfter = ProcessStats.LoadAverage();
+                double loadSeconds = Seconds(load.Began, load.Ended);
+                Log($"Load done in {loadSeconds:F1} s; load average {loadAfter}.");
+
+                // Everything the work caused (the last orchestration episodes finish just after their record), then the cost of one poll.
                 await Task.Delay(TimeSpan.FromSeconds(2));
-                var (seqAfter, seqAfterAt) = await FreshCountersAsync(countersFiles);
-                sequential = Sequential(one, seqBefore, seqAfter, (seqAfterAt - seqBeforeAt).TotalSeconds, idleRate, perGet);
-                Log(string.Create(CultureInfo.InvariantCulture, $"One at a time: {sequential.PerAnswerPollingExcluded:F2} storage requests per answer without empty dequeues ({sequential.PerAnswer:F2} with them, {sequential.PerAnswerLessIdlePolling:F2} less the idle rate)."));
-            }
+                var (after, _) = await FreshCountersAsync(countersFiles);
+                double perGet = await CalibratePollAsync(http, tokens, countersFiles, load.Consultations.FirstOrDefault(c => c.Failure is null && c.Index % clients.Count == 0)?.Id);
 
-            // The open loop, rate by rate.
-            var openLoop = new List<OpenLoopStep>();
-            foreach (double rate in options.Rates)
-            {
-                Log(string.Create(CultureInfo.InvariantCulture, $"Open loop: {rate} answers/s offered for {options.RateSeconds} s..."));
-                OpenLoopStep step = await driver.RunOpenLoopAsync($"rate-{rate.ToString(CultureInfo.InvariantCulture)}", rate, options.RateSeconds);
-                openLoop.Add(step);
-                Log(string.Create(CultureInfo.InvariantCulture, $"Open loop at {rate}/s: {step.AcceptedPerSecond}/s taken, POST p50 {step.ResponsePostMs.P50} / p95 {step.ResponsePostMs.P95} / p99 {step.ResponsePostMs.P99} ms, record p95 {step.LastResponseToRecordMs.P95} ms, {step.AnswersFailed} failed."));
-                await Task.Delay(TimeSpan.FromSeconds(3));
-            }
+                await ReadRecordTimesAsync(azurite.ConnectionString, load.Consultations);
 
-            double serverPeak = servers.Sum(h => (ProcessStats.StatusKb(h.ProcessId, "VmHWM") ?? 0) / 1024.0);
-            double serverTotal = servers.Sum(h => ProcessStats.CpuSeconds(h.ProcessId) ?? double.NaN);
-            foreach (ServerHost h in servers)
-            {
-                await h.DisposeAsync();
-            }
+                // Answers one at a time: nothing overlaps, so nothing is batched.
+                SequentialFigures? sequential = null;
+                if (options.Sequential > 0)
+                {
+                    Log($"One at a time: {options.Sequential} consultations, each answer {options.AnswerGapMs} ms after the previous 202, the record awaited before the next...");
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var (seqBefore, seqBeforeAt) = await FreshCountersAsync(countersFiles);
+                    LoadResult one = await driver.RunSequentialAsync("sequential", options.Sequential, options.AnswerGapMs);
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var (seqAfter, seqAfterAt) = await FreshCountersAsync(countersFiles);
+                    sequential = Sequential(one, seqBefore, seqAfter, (seqAfterAt - seqBeforeAt).TotalSeconds, idleRate, perGet);
+                    Log(string.Create(CultureInfo.InvariantCulture, $"One at a time: {sequential.PerAnswerPollingExcluded:F2} storage requests per answer without empty dequeues ({sequential.PerAnswer:F2} with them, {sequential.PerAnswerLessIdlePolling:F2} less the idle rate)."));
+                }
 
-            var (serverTotals, _) = ReadCounters(countersFiles);
-            IReadOnlyList<LogWarning> warnings = [.. Enumerable.Range(0, options.Instances).SelectMany(i => LogWarning.Read(LogOf(i)))];
-            EngineProfile? profile = options.EngineLog ? EngineProfile.Read(serverLog, loadBeganTimeOfDay) : null;
+                // The open loop, rate by rate.
+                var openLoop = new List<OpenLoopStep>();
+                foreach (double rate in options.Rates)
+                {
+                    Log(string.Create(CultureInfo.InvariantCulture, $"Open loop: {rate} answers/s offered for {options.RateSeconds} s..."));
+                    OpenLoopStep step = await driver.RunOpenLoopAsync($"rate-{rate.ToString(CultureInfo.InvariantCulture)}", rate, options.RateSeconds);
+                    openLoop.Add(step);
+                    Log(string.Create(CultureInfo.InvariantCulture, $"Open loop at {rate}/s: {step.AcceptedPerSecond}/s taken, POST p50 {step.ResponsePostMs.P50} / p95 {step.ResponsePostMs.P95} / p99 {step.ResponsePostMs.P99} ms, record p95 {step.LastResponseToRecordMs.P95} ms, {step.AnswersFailed} failed."));
+                    await Task.Delay(TimeSpan.FromSeconds(3));
+                }
 
-            double azuritePeakAfterLoad = (ProcessStats.StatusKb(azurite.ProcessId, "VmHWM") ?? 0) / 1024.0;
-            double azuriteTotal = ProcessStats.CpuSeconds(azurite.ProcessId) ?? double.NaN;
-            int writers = options.TableWriters ?? options.Clients;
-            Log($"Raw table writes: {writers} writers for {options.TableSeconds} s...");
-            TableWriteResult raw = await TableWriteProbe.RunAsync(azurite.ConnectionString, writers, TimeSpan.FromSeconds(options.TableSeconds), azurite.ProcessId);
+                double serverPeak = servers.Sum(h => (ProcessStats.StatusKb(h.ProcessId, "VmHWM") ?? 0) / 1024.0);
+                double serverTotal = servers.Sum(h => ProcessStats.CpuSeconds(h.ProcessId) ?? double.NaN);
+                foreach (ServerHost h in servers)
+                {
+                    await h.DisposeAsync();
+                }
 
-            BenchmarkResults results = Compute(
-                options, root, configuration, startedAt, loadBefore, loadAfter, load, cpu0, cpu1, before, after, idleRate, perGet,
-                serverPeak, serverTotal, azuritePeakAfterLoad, azuriteTotal, serverTotals, raw, timeline, server.Environment, warnings, storageProbe.Summary(), storageProbe.QueueSummary(), profile,
-                uptimeBefore, sequential, openLoop);
-            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, JsonOptions) + "\n");
-            Console.WriteLine();
-            Console.WriteLine(Summary.Render(results));
-            Console.WriteLine($"Figures written to {outPath}");
-            bool complete = load.Consultations.All(c => c.Failure is null) && (sequential is null || sequential.Incomplete == 0);
-            if (!results.StorageGate.Met)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FAILED: more than {options.MaxRequestsPerAnswer} storage requests per answer ({results.StorageGate.Measured})."));
-            }
+                var (serverTotals, _) = ReadCounters(countersFiles);
+                IReadOnlyList<LogWarning> warnings = [.. Enumerable.Range(0, options.Instances).SelectMany(i => LogWarning.Read(LogOf(i)))];
+                EngineProfile? profile = options.EngineLog ? EngineProfile.Read(serverLog, loadBeganTimeOfDay) : null;
 
-            return complete && results.StorageGate.Met ? 0 : 1;
+                double azuritePeakAfterLoad = (ProcessStats.StatusKb(azurite.ProcessId, "VmHWM") ?? 0) / 1024.0;
+                double azuriteTotal = ProcessStats.CpuSeconds(azurite.ProcessId) ?? double.NaN;
+                int writers = options.TableWriters ?? options.Clients;
+                Log($"Raw table writes: {writers} writers for {options.TableSeconds} s...");
+                TableWriteResult raw = await TableWriteProbe.RunAsync(azurite.ConnectionString, writers, TimeSpan.FromSeconds(options.TableSeconds), azurite.ProcessId);
+
+                BenchmarkResults results = Compute(
+                    options, root, configuration, startedAt, loadBefore, loadAfter, load, cpu0, cpu1, before, after, idleRate, perGet,
+                    serverPeak, serverTotal, azuritePeakAfterLoad, azuriteTotal, serverTotals, raw, timeline, server.Environment, warnings, storageProbe.Summary(), storageProbe.QueueSummary(), profile,
+                    uptimeBefore, sequential, openLoop);
+                Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+                await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, JsonOptions) + "\n");
+                Console.WriteLine();
+                Console.WriteLine(Summary.Render(results));
+                Console.WriteLine($"Figures written to {outPath}");
+                bool complete = load.Consultations.All(c => c.Failure is null) && (sequential is null || sequential.Incomplete == 0);
+                if (!results.StorageGate.Met)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FAILED: more than {options.MaxRequestsPerAnswer} storage requests per answer ({results.StorageGate.Measured})."));
+                }
+
+                return complete && results.StorageGate.Met ? 0 : 1;
             }
             finally
             {

@@ -192,10 +192,12 @@ public sealed partial class ConsultationApi
     {
         try
         {
+            // Looks again after 1, 2, 4 ... s: an engine that has put the start back waits 2 s or more before it
+            // delivers it again, and every look is a storage request.
             DateTimeOffset giveUp = clock.GetUtcNow() + YoungConsultation;
-            while (clock.GetUtcNow() < giveUp)
+            for (var wait = TimeSpan.FromSeconds(1); clock.GetUtcNow() < giveUp; wait *= 2)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
+                await Task.Delay(wait);
                 OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
                 if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
                 {
