@@ -157,6 +157,9 @@ public sealed partial class ConsultationApi
     private static string KeyOf(string subject) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));
 
+    /// <summary>How long a running orchestration is given to close after a deciding answer before the event is sent again.</summary>
+    private static readonly TimeSpan RecheckAfterRunning = TimeSpan.FromSeconds(5);
+
     /// <summary>How long after its start a consultation's orchestration may still be waiting for its first episode.</summary>
     private static readonly TimeSpan YoungConsultation = TimeSpan.FromMinutes(2);
 
@@ -206,7 +209,14 @@ public sealed partial class ConsultationApi
 
                 if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Running)
                 {
-                    await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive);
+                    // Running: the event was kept (the orchestration closes within moments) unless the engine dropped
+                    // it. Only an orchestration still running a while later has not heard it: it is sent again then.
+                    await Task.Delay(RecheckAfterRunning);
+                    instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
+                    if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Running)
+                    {
+                        await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive);
+                    }
                 }
 
                 return;
