@@ -33,12 +33,12 @@ public static class Tokens
         Create($"reviewer.claim.{nation.ToLowerInvariant()}@g7.example", ["reviewer"], new Dictionary<string, object> { ["nation"] = nation });
 
     public static string SecurityReviewer(string nation, string? name = null) =>
-        Create(name ?? $"security.{nation.ToLowerInvariant()}@g7.example", ["security-reviewer"], new Dictionary<string, object> { ["nation"] = nation });
+        Create(name ?? $"security.{nation.ToLowerInvariant()}@g7.example", ["security-reviewer", $"nation.{nation}"]);
 
     public static string HumanRightsReviewer(string name = "human.rights@g7.example") => Create(name, ["human-rights-reviewer"]);
 
     public static string Approver(string nation, string? name = null) =>
-        Create(name ?? $"approver.{nation.ToLowerInvariant()}@g7.example", ["approver"], new Dictionary<string, object> { ["nation"] = nation });
+        Create(name ?? $"approver.{nation.ToLowerInvariant()}@g7.example", ["approver", $"nation.{nation}"]);
 
     public static string CivilSociety(string org, string? name = null) =>
         Create(name ?? $"{org.Replace(' ', '.').ToLowerInvariant()}@ngo.example", ["civil-society"], new Dictionary<string, object> { ["org"] = org });
