@@ -65,7 +65,7 @@ public static class SeededReportMonth
             DateTimeOffset submitted = published - TimeSpan.FromDays(14 + random.Next(40));
             var (gdp, equipment) = Expenditure[nation];
             disclosureFacts.Add(new DisclosureFact(
-                $"seeded-{period}-d{nation}-milex", $"Military expenditure statement {period.Year - 1} ({nation})", DisclosureKinds.MilitaryExpenditure, nation,
+                $"seeded-{period}-d{nation}-milex", $"Military expenditure statement 2024 ({nation})", DisclosureKinds.MilitaryExpenditure, nation,
                 DisclosureOutcomes.Published, submitted, published, published, random.Next(3), random.Next(2, 12), random.Next(0, 6), gdp, equipment));
 
             // A second disclosure for most nations: a policy or an exercise report, now and then rejected or withdrawn.
