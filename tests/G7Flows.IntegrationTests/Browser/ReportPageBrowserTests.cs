@@ -146,7 +146,7 @@ public sealed class ReportPageBrowserTests(ServerFixture fixture) : IAsyncLifeti
         Assert.Equal(("26", "18", "+8"), (await held.Nth(1).InnerTextAsync(), await held.Nth(2).InnerTextAsync(), await held.Nth(3).InnerTextAsync()));
         Assert.True(this.errors.Count == 0, "The browser reported errors:\n" + string.Join("\n", this.errors));
 
-        // Assert: the screenshot is a PNG of the whole page at the viewport's width.
+        // Assert: the screenshot is a PNG of the whole page, 1,000 CSS pixels wide at 0.8 device pixels each.
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
         Assert.Equal(800, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
