@@ -2,8 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using G7Flows.IntegrationTests.Disclosures;
 using G7Flows.IntegrationTests.Infrastructure;
+using G7Flows.IntegrationTests.Reports;
 using G7Flows.Workflows;
+using G7Flows.Workflows.Disclosures.Publishing;
 using Xunit;
 
 namespace G7Flows.IntegrationTests.Contract;
@@ -123,10 +126,81 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", staff);
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", null);
 
+        await this.PublishedDisclosuresAsync(api);
+        await this.ReportsAsync(api, staff, fr, tooLarge, plainText);
+
         // Assert: every answer conformed, and every documented status but 503 was produced.
         Assert.True(this.failures.Count == 0, "Answers that do not match the document:\n" + string.Join("\n", this.failures));
         var unproduced = this.check.Documented.Where(d => d.Status != 503 && !this.seen.Contains(d)).ToList();
         Assert.True(unproduced.Count == 0, "Documented but never produced: " + string.Join(", ", unproduced));
+    }
+
+    /// <summary>The anonymous routes of published disclosures: JSON and HTML, pages, validators and 304, refusals.</summary>
+    private async Task PublishedDisclosuresAsync(Api api)
+    {
+        DisclosurePublisher publisher = PublicDisclosures.Publisher(this.environment.Azurite.ConnectionString);
+        string policy = PublicDisclosures.NewId("contract-policy");
+        string expenditure = PublicDisclosures.NewId("contract-expenditure");
+        await publisher.PublishAsync(PublicDisclosures.Policy(policy));
+        await publisher.PublishAsync(PublicDisclosures.Expenditure(expenditure));
+        Action<HttpRequestMessage> html = r => r.Headers.Accept.ParseAdd("text/html");
+        Action<HttpRequestMessage> IfNoneMatch(Reply reply) => r => r.Headers.TryAddWithoutValidation("If-None-Match", reply.Header("ETag"));
+
+        Reply first = await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?pageSize=1", null);
+        string next = first.Body.GetProperty("continuationToken").GetString()!;
+        Assert.Single(first.Body.GetProperty("items").EnumerateArray());
+        Reply second = await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, $"/api/public/disclosures?pageSize=1&continuationToken={Uri.EscapeDataString(next)}", null);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        AssertHtml(await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures", null, configure: html));
+        Assert.Equal(HttpStatusCode.NotModified, (await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?pageSize=1", null, configure: IfNoneMatch(first))).Status);
+        await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?pageSize=0", null);
+        await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?continuationToken=garbage", null);
+
+        Reply feed = await this.Send(api, "GetPublicDisclosuresFeed", HttpMethod.Get, "/api/public/disclosures/feed.atom", null);
+        Assert.StartsWith("application/atom+xml", feed.ContentType, StringComparison.Ordinal);
+        Assert.Contains(expenditure, feed.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, (await this.Send(api, "GetPublicDisclosuresFeed", HttpMethod.Get, "/api/public/disclosures/feed.atom", null, configure: IfNoneMatch(feed))).Status);
+
+        Reply figures = await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{expenditure}", null);
+        Assert.Equal(HttpStatusCode.OK, figures.Status);
+        Assert.Equal(JsonValueKind.Object, figures.Body.GetProperty("expenditure").ValueKind);
+        Reply plain = await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{policy}", null);
+        Assert.Equal(JsonValueKind.Null, plain.Body.GetProperty("expenditure").ValueKind);
+        AssertHtml(await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{policy}", null, configure: html));
+        Assert.Equal(HttpStatusCode.NotModified, (await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{policy}", null, configure: IfNoneMatch(plain))).Status);
+        await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, "/api/public/disclosures/never-published", null);
+    }
+
+    /// <summary>Reports: a request that starts one and one that finds it published, every refusal, and each rendering.</summary>
+    private async Task ReportsAsync(Api api, string staff, string reviewer, string tooLarge, Action<HttpRequestMessage> plainText)
+    {
+        Reply started = await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "2001-01" });
+        Assert.Equal(HttpStatusCode.Accepted, started.Status);
+        await api.WaitForReportAsync(this.environment.Server, "2001-01");
+        Assert.Equal(HttpStatusCode.OK, (await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "2001-01" })).Status);
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "January" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", null, new { period = "2001-01" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", reviewer, new { period = "2001-01" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "2999-12" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, tooLarge);
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, null, plainText);
+
+        Reply index = await this.Send(api, "ListReports", HttpMethod.Get, "/api/public/reports", null);
+        Assert.Contains(index.Body.GetProperty("items").EnumerateArray(), i => i.GetProperty("period").GetString() == "2001-01");
+
+        Assert.Equal(HttpStatusCode.OK, (await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01", null)).Status);
+        Reply csv = await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01", null, configure: r => r.Headers.Accept.ParseAdd("text/csv"));
+        Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
+        AssertHtml(await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01?format=html", null));
+        await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01?format=pdf", null);
+        await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-02", null);
+        await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/9999-01", null);
+    }
+
+    private static void AssertHtml(Reply reply)
+    {
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.StartsWith("text/html", reply.ContentType, StringComparison.Ordinal);
     }
 
     private async Task<Reply> Send(Api api, string operation, HttpMethod method, string path, string? token, object? body = null, Action<HttpRequestMessage>? configure = null)
