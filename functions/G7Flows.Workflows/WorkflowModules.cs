@@ -13,7 +13,7 @@ namespace G7Flows.Workflows;
 /// </summary>
 public static class WorkflowModules
 {
-    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule(), new PublicDisclosuresModule(), new ReportsModule()];
+    public static IReadOnlyList<IWorkflowModule> All { get; } = [new PlatformModule(), new ConsultationsModule(), new DisclosuresModule(), new PublicDisclosuresModule(), new ReportsModule()];
 
     /// <summary>Every HTTP route of every module.</summary>
     public static IReadOnlyList<ApiRoute> Routes { get; } = [.. All.SelectMany(m => m.Routes)];

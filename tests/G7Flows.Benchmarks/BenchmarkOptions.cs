@@ -21,6 +21,18 @@ internal sealed class BenchmarkOptions
           --table-writers W        concurrent writers in the probe (default: the number of clients)
           --server-setting K=V     an extra environment variable for the server process, e.g.
                                    G7Flows__Durable__PartitionCount=1 (repeatable)
+          --sequential N           then N consultations with answers one at a time (each after the previous 202 and the
+                                   gap, the record awaited before the next consultation), counted separately
+                                   (default 20; 0 skips)
+          --answer-gap MS          the pause before each answer in the one-at-a-time phase (default 100)
+          --rate R1,R2,...         then an open loop at each offered rate (answers per second, arriving at fixed times
+                                   whatever the replies), reporting POST p50/p95/p99 per rate
+          --rate-seconds S         how long each offered rate runs (default 15)
+          --instances N            server processes on the same Azurite and task hub; consultations are spread over
+                                   them (default 1)
+          --max-requests-per-answer X
+                                   the storage gate: the run fails when the load or the one-at-a-time phase needs more
+                                   storage requests per answer than this, idle engine polling subtracted (default 8)
           --label TEXT             a name for this run, kept in the JSON
           --out PATH               where the JSON goes (default docs/benchmarks/results.json under the repository)
           --server-log PATH        keep the server's console output there
@@ -41,6 +53,18 @@ internal sealed class BenchmarkOptions
     public int TableSeconds { get; private set; } = 8;
 
     public int? TableWriters { get; private set; }
+
+    public int Sequential { get; private set; } = 20;
+
+    public int AnswerGapMs { get; private set; } = 100;
+
+    public IReadOnlyList<double> Rates { get; private set; } = [];
+
+    public int RateSeconds { get; private set; } = 15;
+
+    public int Instances { get; private set; } = 1;
+
+    public double MaxRequestsPerAnswer { get; private set; } = 8;
 
     public Dictionary<string, string> ServerSettings { get; } = new(StringComparer.Ordinal);
 
@@ -123,6 +147,29 @@ internal sealed class BenchmarkOptions
                     }
 
                     options.ServerSettings[value[..equals]] = value[(equals + 1)..];
+                    break;
+                case "--sequential":
+                    options.Sequential = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--answer-gap":
+                    options.AnswerGapMs = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--rate":
+                    options.Rates = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(r => double.TryParse(r, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double rate) && rate > 0
+                            ? rate
+                            : throw new FormatException($"--rate takes positive numbers separated by commas, not '{value}'."))];
+                    break;
+                case "--rate-seconds":
+                    options.RateSeconds = PositiveInt(name, value);
+                    break;
+                case "--instances":
+                    options.Instances = PositiveInt(name, value);
+                    break;
+                case "--max-requests-per-answer":
+                    options.MaxRequestsPerAnswer = double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double max) && max > 0
+                        ? max
+                        : throw new FormatException($"--max-requests-per-answer takes a positive number, not '{value}'.");
                     break;
                 case "--label":
                     options.Label = value;

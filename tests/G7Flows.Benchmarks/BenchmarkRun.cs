@@ -46,11 +46,13 @@ internal static class BenchmarkRun
         string outPath = Path.GetFullPath(options.Out ?? Path.Combine(root, "docs", "benchmarks", "results.json"));
         string work = Path.Combine(Path.GetTempPath(), "g7flows-bench-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
-        string countersFile = Path.Combine(work, "storage-counters.json");
+        string[] countersFiles = [.. Enumerable.Range(0, options.Instances).Select(i => Path.Combine(work, $"storage-counters-{i}.json"))];
         string serverLog = options.ServerLog is { } keep ? Path.GetFullPath(keep) : Path.Combine(work, "server.log");
+        string LogOf(int instance) => instance == 0 ? serverLog : serverLog + $".{instance}";
         string runId = Guid.NewGuid().ToString("N")[..8];
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         string loadBefore = ProcessStats.LoadAverage();
+        string uptimeBefore = Run("uptime", string.Empty, root) ?? "unknown";
         Log($"Load average before: {loadBefore}. Work folder: {work}");
 
         try
@@ -60,76 +62,138 @@ internal static class BenchmarkRun
             Log($"Azurite (pid {azurite.ProcessId}) listens on {azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}.");
 
             var tokens = new Tokens();
-            await using ServerHost server = await ServerHost.StartAsync(serverDll, azurite.ConnectionString, countersFile, serverLog, tokens, options.ServerSettings);
-            Log($"Server (pid {server.ProcessId}) is healthy at {server.BaseAddress}.");
-
-            using var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 1024 };
-            using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-            var driver = new LoadDriver(http, tokens, options.PollIntervalMs, runId);
-
-            if (options.Warmup > 0)
+            var servers = new List<ServerHost>();
+            var clients = new List<HttpClient>();
+            try
             {
-                Log($"Warm-up: {options.Warmup} consultations...");
-                LoadResult warm = await driver.RunAsync("warmup", options.Warmup, Math.Min(options.Clients, options.Warmup));
-                Log($"Warm-up done in {Seconds(warm.Began, warm.Ended):F1} s ({warm.Consultations.Count(c => c.Failure is null)} completed).");
+                for (int i = 0; i < options.Instances; i++)
+                {
+                    servers.Add(await ServerHost.StartAsync(serverDll, azurite.ConnectionString, countersFiles[i], LogOf(i), tokens, options.ServerSettings));
+                    Log($"Server {i + 1} of {options.Instances} (pid {servers[i].ProcessId}) is healthy at {servers[i].BaseAddress}.");
+                    clients.Add(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 1024 })
+                    {
+                        BaseAddress = servers[i].BaseAddress,
+                        Timeout = TimeSpan.FromSeconds(60),
+                    });
+                }
+
+                ServerHost server = servers[0];
+                HttpClient http = clients[0];
+                int[] serverPids = [.. servers.Select(h => h.ProcessId)];
+                var driver = new LoadDriver(clients, tokens, options.PollIntervalMs, runId);
+
+                if (options.Warmup > 0)
+                {
+                    Log($"Warm-up: {options.Warmup} consultations...");
+                    LoadResult warm = await driver.RunAsync("warmup", options.Warmup, Math.Min(options.Clients, options.Warmup));
+                    Log($"Warm-up done in {Seconds(warm.Began, warm.Ended):F1} s ({warm.Consultations.Count(c => c.Failure is null)} completed).");
+                }
+
+                // The engine's own polling with nothing to do, to tell it apart from the work.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var (idleA, idleAtA) = await FreshCountersAsync(countersFiles);
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                var (idleB, idleAtB) = await FreshCountersAsync(countersFiles);
+                double idleSeconds = (idleAtB - idleAtA).TotalSeconds;
+                var idleRate = Keys(idleA, idleB).ToDictionary(k => k, k => Math.Round((Get(idleB, k) - Get(idleA, k)) / idleSeconds, 1), StringComparer.Ordinal);
+
+                // The measured load.
+                var (before, _) = await FreshCountersAsync(countersFiles);
+                var cpu0 = CpuSnapshot.Take(serverPids, azurite.ProcessId);
+                Log($"Load: {options.Consultations} consultations x 7 responses with {options.Clients} clients (load average {ProcessStats.LoadAverage()})...");
+                using var sampling = new CancellationTokenSource();
+                var timeline = new List<TimelinePoint>();
+                Task sampler = SampleAsync(timeline, driver, serverPids, azurite.ProcessId, countersFiles, sampling.Token);
+                StorageLatencyProbe storageProbe = await StorageLatencyProbe.CreateAsync(azurite.ConnectionString);
+                Task probing = storageProbe.RunAsync(sampling.Token);
+                TimeSpan loadBeganTimeOfDay = DateTime.Now.TimeOfDay;
+                LoadResult load = await driver.RunAsync("load", options.Consultations, options.Clients);
+                var cpu1 = CpuSnapshot.Take(serverPids, azurite.ProcessId);
+                await sampling.CancelAsync();
+                await sampler;
+                await probing;
+                string loadAfter = ProcessStats.LoadAverage();
+                double loadSeconds = Seconds(load.Began, load.Ended);
+                Log($"Load done in {loadSeconds:F1} s; load average {loadAfter}.");
+
+                // Everything the work caused (the last orchestration episodes finish just after their record), then the cost of one poll.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var (after, _) = await FreshCountersAsync(countersFiles);
+                double perGet = await CalibratePollAsync(http, tokens, countersFiles, load.Consultations.FirstOrDefault(c => c.Failure is null && c.Index % clients.Count == 0)?.Id);
+
+                await ReadRecordTimesAsync(azurite.ConnectionString, load.Consultations);
+
+                // Answers one at a time: nothing overlaps, so nothing is batched.
+                SequentialFigures? sequential = null;
+                if (options.Sequential > 0)
+                {
+                    Log($"One at a time: {options.Sequential} consultations, each answer {options.AnswerGapMs} ms after the previous 202, the record awaited before the next...");
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var (seqBefore, seqBeforeAt) = await FreshCountersAsync(countersFiles);
+                    LoadResult one = await driver.RunSequentialAsync("sequential", options.Sequential, options.AnswerGapMs);
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var (seqAfter, seqAfterAt) = await FreshCountersAsync(countersFiles);
+                    sequential = Sequential(one, seqBefore, seqAfter, (seqAfterAt - seqBeforeAt).TotalSeconds, idleRate, perGet);
+                    Log(string.Create(CultureInfo.InvariantCulture, $"One at a time: {sequential.PerAnswerPollingExcluded:F2} storage requests per answer without empty dequeues ({sequential.PerAnswer:F2} with them, {sequential.PerAnswerLessIdlePolling:F2} less the idle rate)."));
+                }
+
+                // The open loop, rate by rate.
+                var openLoop = new List<OpenLoopStep>();
+                foreach (double rate in options.Rates)
+                {
+                    Log(string.Create(CultureInfo.InvariantCulture, $"Open loop: {rate} answers/s offered for {options.RateSeconds} s..."));
+                    OpenLoopStep step = await driver.RunOpenLoopAsync($"rate-{rate.ToString(CultureInfo.InvariantCulture)}", rate, options.RateSeconds);
+                    openLoop.Add(step);
+                    Log(string.Create(CultureInfo.InvariantCulture, $"Open loop at {rate}/s: {step.AcceptedPerSecond}/s taken, POST p50 {step.ResponsePostMs.P50} / p95 {step.ResponsePostMs.P95} / p99 {step.ResponsePostMs.P99} ms, record p95 {step.LastResponseToRecordMs.P95} ms, {step.AnswersFailed} failed."));
+                    await Task.Delay(TimeSpan.FromSeconds(3));
+                }
+
+                double serverPeak = servers.Sum(h => (ProcessStats.StatusKb(h.ProcessId, "VmHWM") ?? 0) / 1024.0);
+                double serverTotal = servers.Sum(h => ProcessStats.CpuSeconds(h.ProcessId) ?? double.NaN);
+                foreach (ServerHost h in servers)
+                {
+                    await h.DisposeAsync();
+                }
+
+                var (serverTotals, _) = ReadCounters(countersFiles);
+                IReadOnlyList<LogWarning> warnings = [.. Enumerable.Range(0, options.Instances).SelectMany(i => LogWarning.Read(LogOf(i)))];
+                EngineProfile? profile = options.EngineLog ? EngineProfile.Read(serverLog, loadBeganTimeOfDay) : null;
+
+                double azuritePeakAfterLoad = (ProcessStats.StatusKb(azurite.ProcessId, "VmHWM") ?? 0) / 1024.0;
+                double azuriteTotal = ProcessStats.CpuSeconds(azurite.ProcessId) ?? double.NaN;
+                int writers = options.TableWriters ?? options.Clients;
+                Log($"Raw table writes: {writers} writers for {options.TableSeconds} s...");
+                TableWriteResult raw = await TableWriteProbe.RunAsync(azurite.ConnectionString, writers, TimeSpan.FromSeconds(options.TableSeconds), azurite.ProcessId);
+
+                BenchmarkResults results = Compute(
+                    options, root, configuration, startedAt, loadBefore, loadAfter, load, cpu0, cpu1, before, after, idleRate, perGet,
+                    serverPeak, serverTotal, azuritePeakAfterLoad, azuriteTotal, serverTotals, raw, timeline, server.Environment, warnings, storageProbe.Summary(), storageProbe.QueueSummary(), profile,
+                    uptimeBefore, sequential, openLoop);
+                Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+                await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, JsonOptions) + "\n");
+                Console.WriteLine();
+                Console.WriteLine(Summary.Render(results));
+                Console.WriteLine($"Figures written to {outPath}");
+                bool complete = load.Consultations.All(c => c.Failure is null) && (sequential is null || sequential.Incomplete == 0);
+                if (!results.StorageGate.Met)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FAILED: more than {options.MaxRequestsPerAnswer} storage requests per answer ({results.StorageGate.Measured})."));
+                }
+
+                return complete && results.StorageGate.Met ? 0 : 1;
             }
+            finally
+            {
+                foreach (ServerHost h in servers)
+                {
+                    await h.DisposeAsync();
+                }
 
-            // The engine's own polling with nothing to do, to tell it apart from the work.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var (idleA, idleAtA) = await FreshCountersAsync(countersFile);
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            var (idleB, idleAtB) = await FreshCountersAsync(countersFile);
-            double idleSeconds = (idleAtB - idleAtA).TotalSeconds;
-            var idleRate = Keys(idleA, idleB).ToDictionary(k => k, k => Math.Round((Get(idleB, k) - Get(idleA, k)) / idleSeconds, 1), StringComparer.Ordinal);
-
-            // The measured load.
-            var (before, _) = await FreshCountersAsync(countersFile);
-            var cpu0 = CpuSnapshot.Take(server.ProcessId, azurite.ProcessId);
-            Log($"Load: {options.Consultations} consultations x 7 responses with {options.Clients} clients (load average {ProcessStats.LoadAverage()})...");
-            using var sampling = new CancellationTokenSource();
-            var timeline = new List<TimelinePoint>();
-            Task sampler = SampleAsync(timeline, driver, server.ProcessId, azurite.ProcessId, countersFile, sampling.Token);
-            StorageLatencyProbe storageProbe = await StorageLatencyProbe.CreateAsync(azurite.ConnectionString);
-            Task probing = storageProbe.RunAsync(sampling.Token);
-            TimeSpan loadBeganTimeOfDay = DateTime.Now.TimeOfDay;
-            LoadResult load = await driver.RunAsync("load", options.Consultations, options.Clients);
-            var cpu1 = CpuSnapshot.Take(server.ProcessId, azurite.ProcessId);
-            await sampling.CancelAsync();
-            await sampler;
-            await probing;
-            string loadAfter = ProcessStats.LoadAverage();
-            double loadSeconds = Seconds(load.Began, load.Ended);
-            Log($"Load done in {loadSeconds:F1} s; load average {loadAfter}.");
-
-            // Everything the work caused (the last orchestration episodes finish just after their record), then the cost of one poll.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var (after, _) = await FreshCountersAsync(countersFile);
-            double perGet = await CalibratePollAsync(http, tokens, countersFile, load.Consultations.FirstOrDefault(c => c.Failure is null)?.Id);
-
-            await ReadRecordTimesAsync(azurite.ConnectionString, load.Consultations);
-
-            double serverPeak = (ProcessStats.StatusKb(server.ProcessId, "VmHWM") ?? 0) / 1024.0;
-            double serverTotal = ProcessStats.CpuSeconds(server.ProcessId) ?? double.NaN;
-            await server.DisposeAsync();
-            var (serverTotals, _) = ReadCounters(countersFile);
-            IReadOnlyList<LogWarning> warnings = LogWarning.Read(serverLog);
-            EngineProfile? profile = options.EngineLog ? EngineProfile.Read(serverLog, loadBeganTimeOfDay) : null;
-
-            double azuritePeakAfterLoad = (ProcessStats.StatusKb(azurite.ProcessId, "VmHWM") ?? 0) / 1024.0;
-            double azuriteTotal = ProcessStats.CpuSeconds(azurite.ProcessId) ?? double.NaN;
-            int writers = options.TableWriters ?? options.Clients;
-            Log($"Raw table writes: {writers} writers for {options.TableSeconds} s...");
-            TableWriteResult raw = await TableWriteProbe.RunAsync(azurite.ConnectionString, writers, TimeSpan.FromSeconds(options.TableSeconds), azurite.ProcessId);
-
-            BenchmarkResults results = Compute(
-                options, root, configuration, startedAt, loadBefore, loadAfter, load, cpu0, cpu1, before, after, idleRate, perGet,
-                serverPeak, serverTotal, azuritePeakAfterLoad, azuriteTotal, serverTotals, raw, timeline, server.Environment, warnings, storageProbe.Summary(), storageProbe.QueueSummary(), profile);
-            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, JsonOptions) + "\n");
-            Console.WriteLine();
-            Console.WriteLine(Summary.Render(results));
-            Console.WriteLine($"Figures written to {outPath}");
-            return load.Consultations.All(c => c.Failure is null) ? 0 : 1;
+                foreach (HttpClient c in clients)
+                {
+                    c.Dispose();
+                }
+            }
         }
         finally
         {
@@ -149,7 +213,8 @@ internal static class BenchmarkRun
         LoadResult load, CpuSnapshot cpu0, CpuSnapshot cpu1, Dictionary<string, long> before, Dictionary<string, long> after,
         Dictionary<string, double> idleRate, double perGet, double serverPeak, double serverTotal, double azuritePeak, double azuriteTotal,
         Dictionary<string, long> serverTotals, TableWriteResult raw, List<TimelinePoint> timeline, IReadOnlyDictionary<string, string> serverEnvironment,
-        IReadOnlyList<LogWarning> warnings, LatencySummary storageRoundTrip, LatencySummary queueSend, EngineProfile? profile)
+        IReadOnlyList<LogWarning> warnings, LatencySummary storageRoundTrip, LatencySummary queueSend, EngineProfile? profile,
+        string uptimeBefore, SequentialFigures? sequential, IReadOnlyList<OpenLoopStep> openLoop)
     {
         var done = load.Consultations.Where(c => c.Failure is null).ToList();
         double loadSeconds = Seconds(load.Began, load.Ended);
@@ -202,12 +267,26 @@ internal static class BenchmarkRun
             Math.Round(sustained, 1),
             Math.Round(done.Count / Seconds(load.Began, load.ClientsFinished), 2));
 
+        long emptyPolls = EmptyPolls(before, after);
+        double loadPerAnswer = Math.Round((workflowTotal - emptyPolls) / (double)Math.Max(1, done.Count * LoadDriver.Nations.Length), 2);
+        var gate = new StorageGate(
+            options.MaxRequestsPerAnswer,
+            loadPerAnswer,
+            sequential?.PerAnswerPollingExcluded,
+            string.Create(CultureInfo.InvariantCulture, $"load {loadPerAnswer:F2}, one at a time {(sequential is null ? "not measured" : sequential.PerAnswerPollingExcluded.ToString("F2", CultureInfo.InvariantCulture))} without empty dequeues (with them: {perResponse:F2} under load, {(sequential is null ? "-" : sequential.PerAnswer.ToString("F2", CultureInfo.InvariantCulture))} one at a time; less the idle rate: {lessIdle / LoadDriver.Nations.Length:F2} and {(sequential is null ? "-" : sequential.PerAnswerLessIdlePolling.ToString("F2", CultureInfo.InvariantCulture))})"),
+            loadPerAnswer <= options.MaxRequestsPerAnswer && (sequential is null || sequential.PerAnswerPollingExcluded <= options.MaxRequestsPerAnswer));
+        OpenLoopStep? at20 = openLoop.FirstOrDefault(o => Math.Abs(o.OfferedPerSecond - 20) < 0.01);
         var targets = new List<TargetCheck>
         {
+            new($"<= {options.MaxRequestsPerAnswer} storage requests per answer under load and one at a time (engine included, polling excluded)", gate.Measured, gate.Met),
             new(">= 100 responses taken (202) per second, sustained", $"{throughput.ResponsesPerSecondSustained:F1}/s", throughput.ResponsesPerSecondSustained >= 100),
             new($"response POST p95 < 50 ms at 20 concurrent clients (run: {options.Clients} clients)", $"{latency.ResponsePost.P95:F1} ms", latency.ResponsePost.P95 < 50 && options.Clients >= 20),
             new("last response -> record published p95 < 2 s (observed by polling, an upper bound)", $"{latency.LastResponseToRecordObserved.P95:F0} ms (storage clock {latency.LastResponseToRecordStorageClock.P95:F0} ms)", latency.LastResponseToRecordObserved.P95 < 2000),
         };
+        if (at20 is not null)
+        {
+            targets.Add(new("open loop at 20 answers/s offered: answer POST p95 < 50 ms", $"{at20.ResponsePostMs.P95:F1} ms", at20.ResponsePostMs.P95 < 50));
+        }
 
         return new BenchmarkResults(
             options.Label,
@@ -229,7 +308,7 @@ internal static class BenchmarkRun
                 Figures(Environment.ProcessId, cpu1.Benchmark - cpu0.Benchmark, cpu1.Benchmark, (ProcessStats.StatusKb(Environment.ProcessId, "VmHWM") ?? 0) / 1024.0),
                 Math.Round((cpu1.Machine - cpu0.Machine) - (cpu1.Server - cpu0.Server) - (cpu1.Azurite - cpu0.Azurite) - (cpu1.Benchmark - cpu0.Benchmark), 2),
                 Math.Round(loadSeconds, 2)),
-            new StorageFigures(delta, polling, idleRate, perConsultation, Math.Round(lessIdle, 1), Math.Round(perResponse, 2), Math.Round(measuredRate, 1), serverTotals),
+            new StorageFigures(delta, polling, idleRate, perConsultation, Math.Round(lessIdle, 1), Math.Round(perResponse, 2), Math.Round(measuredRate, 1), serverTotals, emptyPolls, loadPerAnswer),
             raw,
             new StorageUtilisation(Math.Round(implied, 1), Math.Round(implied / raw.WritesPerSecond, 3), Math.Round(measuredRate / raw.WritesPerSecond, 3)),
             targets,
@@ -246,15 +325,48 @@ internal static class BenchmarkRun
             load.Errors,
             warnings,
             profile,
+            uptimeBefore,
+            options.Instances,
+            gate,
+            sequential,
+            openLoop,
             [.. load.Consultations.Where(c => c.Failure is not null).Select(c => $"{c.Index}: {c.Id} {c.Failure}")],
             timeline);
     }
 
+    /// <summary>The storage requests of the one-at-a-time phase: polls and idle engine polling subtracted, per answer.</summary>
+    private static SequentialFigures Sequential(
+        LoadResult one, Dictionary<string, long> before, Dictionary<string, long> after, double seconds, Dictionary<string, double> idleRate, double perGet)
+    {
+        var done = one.Consultations.Where(c => c.Failure is null).ToList();
+        var delta = Keys(before, after).ToDictionary(k => k, k => Get(after, k) - Get(before, k), StringComparer.Ordinal);
+        long polling = (long)Math.Round(one.Gets * perGet);
+        long total = delta.Values.Sum() - polling;
+        double idle = idleRate.Values.Sum() * seconds;
+        int answers = done.Count * LoadDriver.Nations.Length;
+        long emptyPolls = EmptyPolls(before, after);
+        return new SequentialFigures(
+            one.Consultations.Count,
+            done.Count,
+            one.Consultations.Count - done.Count,
+            Math.Round(seconds, 1),
+            delta,
+            polling,
+            Math.Round(idle, 0),
+            Math.Round((double)total / Math.Max(1, answers), 2),
+            Math.Round((total - idle) / Math.Max(1, answers), 2),
+            Math.Round((total - idle) / Math.Max(1, done.Count), 1),
+            emptyPolls,
+            Math.Round((total - emptyPolls) / (double)Math.Max(1, answers), 2),
+            LatencySummary.Of(one.Responses.Select(r => r.LatencyMs)),
+            LatencySummary.Of(done.Select(c => Ms(c.LastAccepted, c.RecordSeen))));
+    }
+
     /// <summary>Every second: responses, records and storage requests (as of the server's last counters write) so far, and the CPU used by each process since the last sample.</summary>
-    private static async Task SampleAsync(List<TimelinePoint> timeline, LoadDriver driver, int serverPid, int azuritePid, string countersFile, CancellationToken stop)
+    private static async Task SampleAsync(List<TimelinePoint> timeline, LoadDriver driver, int[] serverPids, int azuritePid, string[] countersFiles, CancellationToken stop)
     {
         long began = Stopwatch.GetTimestamp();
-        CpuSnapshot last = CpuSnapshot.Take(serverPid, azuritePid);
+        CpuSnapshot last = CpuSnapshot.Take(serverPids, azuritePid);
         long lastAt = began;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
@@ -262,7 +374,7 @@ internal static class BenchmarkRun
             while (await timer.WaitForNextTickAsync(stop))
             {
                 long now = Stopwatch.GetTimestamp();
-                CpuSnapshot current = CpuSnapshot.Take(serverPid, azuritePid);
+                CpuSnapshot current = CpuSnapshot.Take(serverPids, azuritePid);
                 double seconds = Seconds(lastAt, now);
                 double server = current.Server - last.Server, azurite = current.Azurite - last.Azurite, bench = current.Benchmark - last.Benchmark;
                 double other = current.Machine - last.Machine - server - azurite - bench;
@@ -274,8 +386,8 @@ internal static class BenchmarkRun
                     Pct(azurite, seconds),
                     Pct(bench, seconds),
                     Pct(Math.Max(0, other), seconds),
-                    Math.Round((ProcessStats.StatusKb(serverPid, "VmRSS") ?? 0) / 1024.0, 1),
-                    ReadCounters(countersFile).Counters.Values.Sum()));
+                    Math.Round(serverPids.Sum(pid => ProcessStats.StatusKb(pid, "VmRSS") ?? 0) / 1024.0, 1),
+                    ReadCounters(countersFiles).Counters.Values.Sum()));
                 last = current;
                 lastAt = now;
             }
@@ -287,7 +399,7 @@ internal static class BenchmarkRun
     }
 
     /// <summary>Issues polls of a finished consultation and returns the storage requests the server made for each.</summary>
-    private static async Task<double> CalibratePollAsync(HttpClient http, Tokens tokens, string countersFile, string? id)
+    private static async Task<double> CalibratePollAsync(HttpClient http, Tokens tokens, string[] countersFiles, string? id)
     {
         if (id is null)
         {
@@ -296,7 +408,7 @@ internal static class BenchmarkRun
 
         const int Polls = 50;
         string staff = tokens.Staff();
-        var (a, _) = await FreshCountersAsync(countersFile);
+        var (a, _) = await FreshCountersAsync(countersFiles);
         for (int i = 0; i < Polls; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/consultations/{id}", UriKind.Relative));
@@ -305,7 +417,7 @@ internal static class BenchmarkRun
             response.EnsureSuccessStatusCode();
         }
 
-        var (b, _) = await FreshCountersAsync(countersFile);
+        var (b, _) = await FreshCountersAsync(countersFiles);
         return (double)(Get(b, "app.storage") - Get(a, "app.storage")) / Polls;
     }
 
@@ -330,22 +442,40 @@ internal static class BenchmarkRun
         }
     }
 
-    /// <summary>Waits for the server to write its counters file afresh (it does every second), then reads it.</summary>
-    private static async Task<(Dictionary<string, long> Counters, DateTime At)> FreshCountersAsync(string path)
+    /// <summary>Waits for every server to write its counters file afresh (each does every second), then reads and adds them up.</summary>
+    private static async Task<(Dictionary<string, long> Counters, DateTime At)> FreshCountersAsync(string[] paths)
     {
         DateTime asked = DateTime.UtcNow;
         var deadline = asked.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            if (File.Exists(path) && File.GetLastWriteTimeUtc(path) > asked)
+            if (paths.All(p => File.Exists(p) && File.GetLastWriteTimeUtc(p) > asked))
             {
-                return ReadCounters(path);
+                return ReadCounters(paths);
             }
 
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"The server did not write {path}; is G7Flows:Diagnostics:StorageCountersFile honoured?");
+        throw new TimeoutException($"A server did not write {string.Join(", ", paths)}; is G7Flows:Diagnostics:StorageCountersFile honoured?");
+    }
+
+    private static (Dictionary<string, long> Counters, DateTime At) ReadCounters(string[] paths)
+    {
+        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
+        DateTime at = DateTime.MinValue;
+        foreach (string path in paths.Where(File.Exists))
+        {
+            var (counters, written) = ReadCounters(path);
+            foreach (var (key, value) in counters)
+            {
+                sum[key] = Get(sum, key) + value;
+            }
+
+            at = written > at ? written : at;
+        }
+
+        return (sum, at);
     }
 
     private static (Dictionary<string, long> Counters, DateTime At) ReadCounters(string path)
@@ -438,7 +568,15 @@ internal static class BenchmarkRun
         }
     }
 
-    private static IEnumerable<string> Keys(Dictionary<string, long> a, Dictionary<string, long> b) => a.Keys.Union(b.Keys).Order(StringComparer.Ordinal);
+    /// <summary>The request counters (the empty-poll counters, a subset of them, left out).</summary>
+    private static IEnumerable<string> Keys(Dictionary<string, long> a, Dictionary<string, long> b) =>
+        a.Keys.Union(b.Keys).Where(k => !k.StartsWith(EmptyPollPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    /// <summary>Dequeues that found nothing between two readings: the engine's polling, idle or busy.</summary>
+    private static long EmptyPolls(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Keys.Union(before.Keys).Where(k => k.StartsWith(EmptyPollPrefix, StringComparison.Ordinal)).Sum(k => Get(after, k) - Get(before, k));
+
+    private const string EmptyPollPrefix = G7Flows.Server.Diagnostics.StorageRequestCounter.EmptyPollPrefix;
 
     private static long Get(Dictionary<string, long> counters, string key) => counters.TryGetValue(key, out long n) ? n : 0;
 
@@ -454,10 +592,10 @@ internal static class BenchmarkRun
     /// <summary>CPU seconds used so far by the server, Azurite, this process and the whole machine.</summary>
     private sealed record CpuSnapshot(int ServerPid, int AzuritePid, double Server, double Azurite, double Benchmark, double Machine)
     {
-        public static CpuSnapshot Take(int serverPid, int azuritePid) => new(
-            serverPid,
+        public static CpuSnapshot Take(int[] serverPids, int azuritePid) => new(
+            serverPids[0],
             azuritePid,
-            ProcessStats.CpuSeconds(serverPid) ?? double.NaN,
+            serverPids.Sum(pid => ProcessStats.CpuSeconds(pid) ?? double.NaN),
             ProcessStats.CpuSeconds(azuritePid) ?? double.NaN,
             ProcessStats.CpuSeconds(Environment.ProcessId) ?? double.NaN,
             ProcessStats.MachineBusySeconds());

@@ -21,8 +21,40 @@ internal sealed record BenchmarkResults(
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyList<LogWarning> ServerWarnings,
     EngineProfile? EngineProfile,
+    string UptimeBefore,
+    int Instances,
+    StorageGate StorageGate,
+    SequentialFigures? OneAtATime,
+    IReadOnlyList<OpenLoopStep> OpenLoop,
     IReadOnlyList<string> IncompleteConsultations,
     IReadOnlyList<TimelinePoint> Timeline);
+
+/// <summary>The storage gate: requests per answer under load and one at a time, polling excluded (the benchmark's GETs and the engine's dequeues that found nothing).</summary>
+internal sealed record StorageGate(double MaxPerAnswer, double LoadPerAnswer, double? OneAtATimePerAnswer, string Measured, bool Met);
+
+/// <summary>The one-at-a-time phase: consultations answered one answer after another, nothing overlapping.</summary>
+/// <param name="RequestsByKey">Storage requests counted by the server(s) during the phase, by key.</param>
+/// <param name="PollingRequests">Requests of the benchmark's own polls for the record (subtracted).</param>
+/// <param name="IdleRequests">The idle engine polling rate times the phase's length (subtracted for the per-answer figure).</param>
+/// <param name="PerAnswer">Requests per answer with only the polls subtracted.</param>
+/// <param name="PerAnswerLessIdlePolling">Requests per answer with the polls and the idle engine rate subtracted (the method).</param>
+/// <param name="EmptyPolls">The engine's dequeues that found nothing during the phase (counted exactly by the server).</param>
+/// <param name="PerAnswerPollingExcluded">Requests per answer without the benchmark's polls and the empty dequeues: the gated figure.</param>
+internal sealed record SequentialFigures(
+    int Consultations,
+    int Completed,
+    int Incomplete,
+    double Seconds,
+    IReadOnlyDictionary<string, long> RequestsByKey,
+    long PollingRequests,
+    double IdleRequests,
+    double PerAnswer,
+    double PerAnswerLessIdlePolling,
+    double PerConsultationLessIdlePolling,
+    long EmptyPolls,
+    double PerAnswerPollingExcluded,
+    LatencySummary ResponsePostMs,
+    LatencySummary LastResponseToRecordMs);
 
 internal sealed record MachineInfo(
     int ProcessorCount,
@@ -93,6 +125,8 @@ internal sealed record ResourceFigures(
 /// <param name="PerConsultation">Workflow requests (polling excluded) per completed consultation, by key, and in total.</param>
 /// <param name="PerConsultationLessIdlePolling">Total per consultation less the idle rate times the load duration: a lower estimate, as busy queues are polled without back-off.</param>
 /// <param name="PerResponse">Workflow requests per accepted response (all of a consultation's requests spread over its seven responses).</param>
+/// <param name="EmptyPolls">The engine's dequeues that found nothing during the load (counted exactly by the server; part of the totals above).</param>
+/// <param name="PerAnswerPollingExcluded">Requests per answer without the benchmark's polls and the empty dequeues: the gated figure.</param>
 internal sealed record StorageFigures(
     IReadOnlyDictionary<string, long> RequestsDuringLoad,
     long PollingRequests,
@@ -101,7 +135,9 @@ internal sealed record StorageFigures(
     double PerConsultationLessIdlePolling,
     double PerResponse,
     double RequestsPerSecondDuringLoad,
-    IReadOnlyDictionary<string, long> ServerTotalsAtShutdown);
+    IReadOnlyDictionary<string, long> ServerTotalsAtShutdown,
+    long EmptyPolls,
+    double PerAnswerPollingExcluded);
 
 /// <param name="ImpliedRequestsPerSecond">Sustained responses per second times storage requests per response.</param>
 /// <param name="FractionOfRawTableWriteRate">That rate as a fraction of the raw table-insert rate measured against the same Azurite.</param>

@@ -31,8 +31,26 @@ internal static class Summary
         Line(string.Create(CultureInfo.InvariantCulture, $"  memory    peak server {r.Resources.Server.PeakMemoryMiB:F0} MiB, azurite {r.Resources.Azurite.PeakMemoryMiB:F0} MiB"));
         Line(string.Create(CultureInfo.InvariantCulture, $"  storage   {r.Storage.PerConsultation["total"]:F1} requests/consultation (app {r.Storage.PerConsultation["app"]:F1}, engine {r.Storage.PerConsultation["engine"]:F1}: {string.Join(", ", r.Storage.PerConsultation.Where(k => k.Key.Contains('.', StringComparison.Ordinal)).Select(k => $"{k.Key} {k.Value:F1}"))}); {r.Storage.PerResponse:F2}/response; {r.Storage.RequestsPerSecondDuringLoad:F0} requests/s during load"));
         Line(string.Create(CultureInfo.InvariantCulture, $"            idle engine polling {r.Storage.IdleRequestsPerSecond.Values.Sum():F1} requests/s; per consultation less idle polling {r.Storage.PerConsultationLessIdlePolling:F1}"));
+        Line(string.Create(CultureInfo.InvariantCulture, $"            empty dequeues {r.Storage.EmptyPolls}; without them {r.Storage.PerAnswerPollingExcluded:F2}/response"));
         Line(string.Create(CultureInfo.InvariantCulture, $"  raw table {r.RawTableWrites.WritesPerSecond:F0} inserts/s ({r.RawTableWrites.Writers} writers, p50 {r.RawTableWrites.LatencyMs.P50:F1} ms, azurite {r.RawTableWrites.AzuriteCpuPerSecond:F2} cores)"));
         Line(string.Create(CultureInfo.InvariantCulture, $"            responses/s x requests/response = {r.StorageUtilisation.ImpliedRequestsPerSecond:F0}/s = {r.StorageUtilisation.FractionOfRawTableWriteRate:P0} of the raw insert rate"));
+        Line($"  machine load before the run (uptime): {r.UptimeBefore}; server instances: {r.Instances}");
+        if (r.OneAtATime is { } one)
+        {
+            Line(string.Create(CultureInfo.InvariantCulture, $"  one at a time {one.Completed} of {one.Consultations} consultations in {one.Seconds:F1} s: {one.PerAnswerPollingExcluded:F2} storage requests/answer without empty dequeues ({one.EmptyPolls} of them); {one.PerAnswer:F2} with them, {one.PerAnswerLessIdlePolling:F2} less the idle rate"));
+            Line($"    response POST            {L(one.ResponsePostMs)}");
+            Line($"    last 202 -> record seen  {L(one.LastResponseToRecordMs)}");
+        }
+
+        if (r.OpenLoop.Count > 0)
+        {
+            Line("  open loop (latency from the moment each answer was due; ms)");
+            foreach (OpenLoopStep o in r.OpenLoop)
+            {
+                Line(string.Create(CultureInfo.InvariantCulture, $"    offered {o.OfferedPerSecond,6:F1}/s taken {o.AcceptedPerSecond,6:F1}/s failed {o.AnswersFailed,4}  POST p50 {o.ResponsePostMs.P50,7:F1} p95 {o.ResponsePostMs.P95,7:F1} p99 {o.ResponsePostMs.P99,7:F1}  record p95 {o.LastResponseToRecordMs.P95,7:F0}  drain {o.DrainSeconds:F1} s"));
+            }
+        }
+
         Line("  targets");
         foreach (TargetCheck t in r.Targets)
         {

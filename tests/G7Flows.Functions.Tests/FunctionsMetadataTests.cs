@@ -47,7 +47,11 @@ public sealed class FunctionsMetadataTests
     public void The_routes_that_start_or_signal_workflows_and_only_those_have_a_durableClient_binding()
     {
         // Arrange
-        string[] expected = ["ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "ReportSchedule", "RespondToConsultation", "StartConsultation", "StartReport", "WithdrawConsultation"];
+        string[] expected =
+        [
+            "ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "ReportSchedule", "RespondToConsultation", "ReviewDisclosure", "ReviseDisclosure",
+            "StartConsultation", "StartReport", "SubmitDisclosure", "WithdrawConsultation", "WithdrawDisclosure",
+        ];
 
         // Act
         var withClient = this.metadata

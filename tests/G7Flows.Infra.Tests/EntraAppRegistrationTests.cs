@@ -16,6 +16,10 @@ public sealed class EntraAppRegistrationTests
     [InlineData(Roles.Staff)]
     [InlineData(Roles.Reviewer)]
     [InlineData(Roles.Admin)]
+    [InlineData(Roles.SecurityReviewer)]
+    [InlineData(Roles.HumanRightsReviewer)]
+    [InlineData(Roles.Approver)]
+    [InlineData(Roles.CivilSociety)]
     public void App_registration_defines_the_role(string value)
     {
         // Act
@@ -43,8 +47,9 @@ public sealed class EntraAppRegistrationTests
     public void App_registration_defines_no_role_G7Flows_ignores()
     {
         // Act
-        var unknown = Values.Where(value => value is not (Roles.Staff or Roles.Reviewer or Roles.Admin)
-            && !(value.StartsWith(Roles.NationRolePrefix, StringComparison.Ordinal) && Nations.IsKnown(value[Roles.NationRolePrefix.Length..])));
+        var unknown = Values.Where(value => !Roles.All.Contains(value)
+            && !(value.StartsWith(Roles.NationRolePrefix, StringComparison.Ordinal) && Nations.IsKnown(value[Roles.NationRolePrefix.Length..]))
+            && !(value.StartsWith(Roles.OrgRolePrefix, StringComparison.Ordinal) && Caller.IsCleanOrg(value[Roles.OrgRolePrefix.Length..])));
 
         // Assert
         Assert.Empty(unknown);

@@ -2,6 +2,8 @@ using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Telemetry;
 using G7Flows.Workflows.Reports.Workflow;
+using G7Flows.Workflows.Disclosures.Domain;
+using G7Flows.Workflows.Disclosures.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +48,38 @@ public static class Activities
     [Function(nameof(IndexReportActivity))]
     public static Task<bool> IndexReport([ActivityTrigger] ReportResult input, FunctionContext context) =>
         RunAsync<IndexReportActivity, ReportResult, bool>(input, context);
+
+    [Function(nameof(ScreenRevisionActivity))]
+    public static Task<StepResult> ScreenRevision([ActivityTrigger] ScreeningRequest input, FunctionContext context) =>
+        RunAsync<ScreenRevisionActivity, ScreeningRequest, StepResult>(input, context);
+
+    [Function(nameof(OpenReviewStepActivity))]
+    public static Task<StepResult> OpenReviewStep([ActivityTrigger] OpenStepRequest input, FunctionContext context) =>
+        RunAsync<OpenReviewStepActivity, OpenStepRequest, StepResult>(input, context);
+
+    [Function(nameof(ConcludeStepActivity))]
+    public static Task<StepOutcome> ConcludeStep([ActivityTrigger] ConcludeStepRequest input, FunctionContext context) =>
+        RunAsync<ConcludeStepActivity, ConcludeStepRequest, StepOutcome>(input, context);
+
+    [Function(nameof(StepNoticeActivity))]
+    public static Task<StepNoticeResult> StepNotice([ActivityTrigger] StepNoticeRequest input, FunctionContext context) =>
+        RunAsync<StepNoticeActivity, StepNoticeRequest, StepNoticeResult>(input, context);
+
+    [Function(nameof(CloseCommentPeriodActivity))]
+    public static Task<StepResult> CloseCommentPeriod([ActivityTrigger] CommentPeriodRequest input, FunctionContext context) =>
+        RunAsync<CloseCommentPeriodActivity, CommentPeriodRequest, StepResult>(input, context);
+
+    [Function(nameof(PublishDisclosureActivity))]
+    public static Task<PublicationResult> PublishDisclosure([ActivityTrigger] PublicationRequest input, FunctionContext context) =>
+        RunAsync<PublishDisclosureActivity, PublicationRequest, PublicationResult>(input, context);
+
+    [Function(nameof(SettleDisclosureActivity))]
+    public static Task<StepResult> SettleDisclosure([ActivityTrigger] SettleRequest input, FunctionContext context) =>
+        RunAsync<SettleDisclosureActivity, SettleRequest, StepResult>(input, context);
+
+    [Function(nameof(MarkDisclosureFailedActivity))]
+    public static Task<StepResult> MarkDisclosureFailed([ActivityTrigger] DisclosureFailure input, FunctionContext context) =>
+        RunAsync<MarkDisclosureFailedActivity, DisclosureFailure, StepResult>(input, context);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>

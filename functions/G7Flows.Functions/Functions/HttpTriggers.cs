@@ -2,6 +2,7 @@ using G7Flows.Workflows;
 using G7Flows.Workflows.Consultations;
 using G7Flows.Workflows.Consultations.Api;
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,7 @@ namespace G7Flows.Functions.Functions;
 /// <see cref="ConsultationApi"/>. Anonymous at the Functions level: Easy Auth authenticates (see
 /// <see cref="Hosting.EasyAuthMiddleware"/>) and the core authorizes.
 /// </summary>
-public sealed class HttpTriggers(ConsultationApi api, HealthApi health)
+public sealed class HttpTriggers(ConsultationApi api, HealthApi health, InboxApi inbox)
 {
     [Function(nameof(StartConsultation))]
     public async Task<IActionResult> StartConsultation(
@@ -63,8 +64,8 @@ public sealed class HttpTriggers(ConsultationApi api, HealthApi health)
 
     [Function(nameof(ListTasks))]
     public async Task<IActionResult> ListTasks(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Tasks)] HttpRequest req) =>
-        new ResultActionResult(await api.ListTasksAsync(req));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InboxApi.Route)] HttpRequest req) =>
+        new ResultActionResult(await inbox.ListTasksAsync(req));
 
     [Function(nameof(ListConsultationDisagreements))]
     public async Task<IActionResult> ListConsultationDisagreements(

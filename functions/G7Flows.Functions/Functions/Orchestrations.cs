@@ -1,6 +1,8 @@
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Reports.Workflow;
+using G7Flows.Workflows.Disclosures.Domain;
+using G7Flows.Workflows.Disclosures.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -24,5 +26,12 @@ public static class Orchestrations
     {
         ArgumentNullException.ThrowIfNull(context);
         return new ReportOrchestrator().RunAsync(context, context.GetInput<ReportInput>()!);
+    }
+
+    [Function(nameof(DisclosureOrchestrator))]
+    public static Task<DisclosureResult> Disclosure([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new DisclosureOrchestrator().RunAsync(context, context.GetInput<DisclosureInput>()!);
     }
 }

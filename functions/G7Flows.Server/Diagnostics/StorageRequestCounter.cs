@@ -26,10 +26,34 @@ public sealed class StorageRequestCounter
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The prefix of the keys that count empty queue polls (already counted under their own key too).</summary>
+    public const string EmptyPollPrefix = "empty-polls.";
+
     private sealed class CountingPolicy(StorageRequestCounter owner, string key) : HttpPipelineSynchronousPolicy
     {
+        private readonly string emptyPollKey = EmptyPollPrefix + key;
+
         public override void OnSendingRequest(HttpMessage message) =>
             owner.counts.AddOrUpdate(key, 1, static (_, n) => n + 1);
+
+        /// <summary>A dequeue that found nothing is polling: counted apart as well, so that it can be told from work.</summary>
+        public override void OnReceivedResponse(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Get
+                && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal)
+                && message.Response.Status == 200
+                && message.Response.ContentStream is { CanSeek: true } body)
+            {
+                long position = body.Position;
+                using var reader = new StreamReader(body, leaveOpen: true);
+                bool empty = !reader.ReadToEnd().Contains("<QueueMessage>", StringComparison.Ordinal);
+                body.Position = position;
+                if (empty)
+                {
+                    owner.counts.AddOrUpdate(this.emptyPollKey, 1, static (_, n) => n + 1);
+                }
+            }
+        }
     }
 }
 

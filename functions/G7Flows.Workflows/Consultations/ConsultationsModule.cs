@@ -26,7 +26,6 @@ public sealed class ConsultationsModule : IWorkflowModule, IDescribedModule
         new("POST", ConsultationRoutes.Respond, "RespondToConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id, string nation) => h.RespondAsync(r, c, id, nation)),
         new("POST", ConsultationRoutes.Withdraw, "WithdrawConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id) => h.WithdrawAsync(r, c, id)),
         new("POST", ConsultationRoutes.Extend, "ExtendConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id) => h.ExtendAsync(r, c, id)),
-        new("GET", ConsultationRoutes.Tasks, "ListTasks", (HttpRequest r, ConsultationApi h) => h.ListTasksAsync(r)),
         new("GET", ConsultationRoutes.Disagreements, "ListConsultationDisagreements", (HttpRequest r, ConsultationApi h, DurableTaskClient c) => h.ListDisagreementsAsync(r, c)),
         new("POST", ConsultationRoutes.Repair, "RepairConsultations", (HttpRequest r, ConsultationApi h, DurableTaskClient c) => h.RepairAsync(r, c)),
     ];
@@ -64,7 +63,6 @@ public static class ConsultationRoutes
     public const string Respond = "consultations/{id}/responses/{nation}";
     public const string Withdraw = "consultations/{id}/withdraw";
     public const string Extend = "consultations/{id}/extend";
-    public const string Tasks = "tasks";
     public const string Disagreements = "admin/consultations/disagreements";
     public const string Repair = "admin/consultations/repair";
 }

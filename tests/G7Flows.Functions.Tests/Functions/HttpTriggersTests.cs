@@ -3,6 +3,7 @@ using G7Flows.Functions.Tests.Support;
 using G7Flows.Workflows.Consultations.Api;
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -23,7 +24,7 @@ public sealed class HttpTriggersTests : IDisposable
 
     public HttpTriggersTests()
     {
-        this.functions = new HttpTriggers(this.services.GetRequiredService<ConsultationApi>(), this.services.GetRequiredService<HealthApi>());
+        this.functions = new HttpTriggers(this.services.GetRequiredService<ConsultationApi>(), this.services.GetRequiredService<HealthApi>(), this.services.GetRequiredService<InboxApi>());
     }
 
     public void Dispose() => this.services.Dispose();

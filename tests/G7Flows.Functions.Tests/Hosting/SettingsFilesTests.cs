@@ -99,6 +99,23 @@ public sealed class SettingsFilesTests
     }
 
     [Fact]
+    public void Host_json_recovers_from_a_crash_as_quickly_as_the_server()
+    {
+        // Arrange: messages a dead worker had dequeued come back after the visibility timeout (the engine's default is 5 minutes).
+        var server = new DurableEngineOptions();
+        JsonElement storage = Host.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+
+        // Act
+        TimeSpan control = TimeSpan.Parse(storage.GetProperty("controlQueueVisibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        TimeSpan workItem = TimeSpan.Parse(storage.GetProperty("workItemQueueVisibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // Assert
+        Assert.Equal(server.ControlQueueVisibilityTimeout, control);
+        Assert.Equal(server.WorkItemQueueVisibilityTimeout, workItem);
+        Assert.True(control < TimeSpan.FromMinutes(1), "A restart must not wait minutes for the dead worker's messages.");
+    }
+
+    [Fact]
     public void Host_json_has_no_extension_bundle_because_the_isolated_worker_brings_its_extensions()
     {
         // Act and Assert

@@ -72,10 +72,9 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["AzureWebJobsStorage"] = this.connectionString;
         start.Environment["G7Flows__TaskHub"] = this.taskHub;
-        start.Environment["G7Flows__Durable__ControlQueueVisibilityTimeout"] = "00:00:20";
-        start.Environment["G7Flows__Durable__WorkItemQueueVisibilityTimeout"] = "00:00:20";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__G7Flows"] = "Information";
+
         foreach (var (key, value) in Tokens.ServerSettings.Concat(this.extraSettings))
         {
             start.Environment[key] = value;

@@ -32,6 +32,17 @@ public static class Tokens
     public static string ReviewerWithNationClaim(string nation) =>
         Create($"reviewer.claim.{nation.ToLowerInvariant()}@g7.example", ["reviewer"], new Dictionary<string, object> { ["nation"] = nation });
 
+    public static string SecurityReviewer(string nation, string? name = null) =>
+        Create(name ?? $"security.{nation.ToLowerInvariant()}@g7.example", ["security-reviewer", $"nation.{nation}"]);
+
+    public static string HumanRightsReviewer(string name = "human.rights@g7.example") => Create(name, ["human-rights-reviewer"]);
+
+    public static string Approver(string nation, string? name = null) =>
+        Create(name ?? $"approver.{nation.ToLowerInvariant()}@g7.example", ["approver", $"nation.{nation}"]);
+
+    public static string CivilSociety(string org, string? name = null) =>
+        Create(name ?? $"{org.Replace(' ', '.').ToLowerInvariant()}@ngo.example", ["civil-society"], new Dictionary<string, object> { ["org"] = org });
+
     public static string Create(string subject, IReadOnlyList<string> roles, IDictionary<string, object>? claims = null, DateTime? expires = null, byte[]? key = null, string issuer = Issuer)
     {
         var all = new Dictionary<string, object>(claims ?? new Dictionary<string, object>())

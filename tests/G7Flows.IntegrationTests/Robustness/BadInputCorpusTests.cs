@@ -23,7 +23,8 @@ public sealed class BadInputCorpusTests(ServerFixture fixture, ITestOutputHelper
     {
         // Arrange: real targets, then a snapshot once the background work of earlier tests has finished.
         Targets targets = await Targets.OfAsync(fixture);
-        IReadOnlyList<BadInputCase> corpus = BadInputCorpus.Build(targets.Open, targets.Closed);
+        string disclosure = await DisclosureTargetAsync(fixture);
+        IReadOnlyList<BadInputCase> corpus = [.. BadInputCorpus.Build(targets.Open, targets.Closed), .. DisclosureBadInput.Build(disclosure)];
         StorageSnapshot before = await StorageSnapshot.WaitForQuietAsync(fixture.Tables, fixture.Blobs, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(90));
 
         // Act: the whole corpus, a few requests at a time.
@@ -80,6 +81,15 @@ public sealed class BadInputCorpusTests(ServerFixture fixture, ITestOutputHelper
         {
             Assert.True(corpus.Count(c => c.Request.Route == route) >= 10, $"The corpus has fewer than 10 requests for {route.Method} /api/{route.Template}.");
         }
+    }
+
+    /// <summary>A French disclosure waiting for its security review.</summary>
+    private static async Task<string> DisclosureTargetAsync(ServerFixture fixture)
+    {
+        var disclosures = new DisclosureClient(fixture.Server);
+        string id = await disclosures.SubmitAsync(DisclosureClient.Submission(commentPeriod: "P7D", title: "Robustness target (disclosure)"));
+        await disclosures.WaitForStatusAsync(id, "SecurityReview");
+        return id;
     }
 
     private void Report(IReadOnlyList<BadInputCase> corpus, RawReply[] replies, TimeSpan elapsed, StorageSnapshot before)

@@ -18,6 +18,7 @@ namespace G7Flows.IntegrationTests.Telemetry;
 /// One consultation through the in-process server with in-memory exporters: the spans and metric points it produces,
 /// and that nothing a caller sent as content (token, title, comment) or a person's name reaches any attribute.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IAsyncLifetime
 {
     private const string Title = "Telemetry canary title Q7XK";
@@ -239,4 +240,14 @@ public sealed class TelemetryTests : IAsyncLifetime
 
         return texts;
     }
+}
+
+/// <summary>
+/// The core's ActivitySource and Meter are process-wide: run alone, so that no other test's server in this process adds
+/// spans or points to what this one captures.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "Telemetry (alone)";
 }

@@ -16,6 +16,8 @@ internal sealed class ConsultationInputBuilder
     private DateTime deadline = Opened.AddDays(7);
     private IReadOnlyList<TimeSpan> reminders = [];
 
+    private bool decisiveEvents;
+
     public ConsultationInputBuilder WithId(string value)
     {
         this.id = value;
@@ -53,5 +55,12 @@ internal sealed class ConsultationInputBuilder
         return this;
     }
 
-    public ConsultationInput Build() => new(this.id, this.title, this.rule, this.threshold, this.participants, this.deadline, this.reminders);
+    /// <summary>As the API starts consultations now: answers raise an event only when they decide the outcome.</summary>
+    public ConsultationInputBuilder WithDecisiveEvents()
+    {
+        this.decisiveEvents = true;
+        return this;
+    }
+
+    public ConsultationInput Build() => new(this.id, this.title, this.rule, this.threshold, this.participants, this.deadline, this.reminders, this.decisiveEvents);
 }

@@ -56,9 +56,14 @@ public sealed partial class ConsultationApi
                     ConsultationEntity c = snapshot.Consultation;
                     await store.AssignTasksAsync(snapshot, c.CreatedAt, ct);
                     await store.UpsertIndexAsync(c, ct);
-                    await audit.AppendAsync(
-                        new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", "repair", "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
-                    await EnsureStartedAsync(client, c, ct);
+                    if (c.CreatedFrom is null)
+                    {
+                        // Stored before the start's audit facts were kept on the row: the entry goes to the trail now.
+                        await audit.AppendAsync(
+                            new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", "repair", "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
+                    }
+
+                    await EnsureStartedAsync(client, c, fresh: false, ct);
                 }
             }
             else
@@ -66,6 +71,7 @@ public sealed partial class ConsultationApi
                 await store.FailAsync(new FailureRequest(d.ConsultationId, "the engine", $"the orchestration is {d.EngineStatus}", now.UtcDateTime), ct);
             }
 
+            await store.MarkTrailWrittenAsync(d.ConsultationId, ct);
             await audit.AppendAsync(new AuditEntry(d.ConsultationId, now, caller!.Name, "workflow-repaired", Source(request), $"repair-{d.Problem}", Detail: d.Repair), ct);
             logger.LogWarning("Consultation {ConsultationId} repaired: {Problem}; {Repair}", d.ConsultationId, d.Problem, d.Repair);
         }

@@ -47,6 +47,7 @@ public sealed partial class ConsultationApi
         }
 
         DateTimeOffset now = TruncateToMilliseconds(clock.GetUtcNow());
+        await store.MarkTrailWrittenAsync(id, ct);
         await audit.AppendAsync(new AuditEntry(id, now, caller!.Name, "withdrawal-requested", Source(request), $"withdraw-{Guid.NewGuid():N}", Detail: reason), ct);
         await client.RaiseEventAsync(id, ConsultationEvents.Withdraw, new WithdrawEvent(reason, caller.Name, now.UtcDateTime), ct);
         request.HttpContext.Response.Headers.Location = $"/{ApiRoute.Prefix}/consultations/{id}";

@@ -13,7 +13,7 @@ using static G7Flows.Workflows.Platform.Http.HandlerSupport;
 
 namespace G7Flows.Workflows.Consultations.Api;
 
-/// <summary>Reading consultations, their listing, the inbox and the published record.</summary>
+/// <summary>Reading consultations, their listing and the published record.</summary>
 public sealed partial class ConsultationApi
 {
     /// <summary><c>GET /api/consultations/{id}</c></summary>
@@ -92,35 +92,6 @@ public sealed partial class ConsultationApi
             },
             Json.Options);
     });
-
-    /// <summary><c>GET /api/tasks</c>: the caller's nation's open review tasks.</summary>
-    public Task<IResult> ListTasksAsync(HttpRequest request) => this.GuardAsync(async ct =>
-    {
-        Caller? caller = Caller.FromPrincipal(request.HttpContext.User);
-        if (Refused(Authorizer.Decide(caller, ApiAction.ListTasks)) is { } refused)
-        {
-            return refused;
-        }
-
-        IReadOnlyList<ReviewTaskEntity> tasks = await store.ListTasksAsync(caller!.Nation!, ct);
-        return TypedResults.Json(
-            new
-            {
-                nation = caller.Nation,
-                items = tasks.Select(t => new
-                {
-                    consultationId = t.ConsultationId,
-                    title = t.Title,
-                    kind = t.Kind,
-                    rule = t.Rule,
-                    due = t.Due,
-                    assignedAt = t.AssignedAt,
-                    respond = $"/{ApiRoute.Prefix}/consultations/{t.ConsultationId}/responses/{caller.Nation}",
-                }),
-            },
-            Json.Options);
-    });
-
 
     /// <summary><c>GET /api/consultations/{id}/record</c>: JSON, or HTML when asked for.</summary>
     public Task<IResult> GetRecordAsync(HttpRequest request, string id) => this.GuardAsync(async ct =>

@@ -1,6 +1,7 @@
 using Azure;
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
@@ -8,6 +9,7 @@ using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Platform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using static G7Flows.Workflows.Platform.Http.HandlerSupport;
 
 namespace G7Flows.Workflows.Consultations.Api;
@@ -35,27 +37,49 @@ public sealed partial class ConsultationApi
             return Problems.Validation(errors);
         }
 
-        var (snapshot, notAllowed) = await this.LoadAuthorizedAsync(request, id, ApiAction.Respond, nation, ct);
-        if (notAllowed is not null)
+        if (!ConsultationIds.IsWellFormed(id))
         {
-            return notAllowed;
+            return Problems.NotFound("No consultation has this id.");
+        }
+
+        // The partition as this process last saw it, if it did: the answer's write is conditional on its ETags, so a
+        // stale copy costs a 412 and a read, never a wrong write. Refusals are decided only from a fresh read.
+        var (snapshot, fromCache) = await store.GetForWriteAsync(id, ct);
+        if (snapshot is null)
+        {
+            return Problems.NotFound("No consultation has this id.");
+        }
+
+        if (Refused(Authorizer.Decide(caller, ApiAction.Respond, nation, [.. ConsultationStore.SplitList(snapshot.Consultation.Participants)])) is { } outsider)
+        {
+            return outsider;
         }
 
         string position = WireNames.Of(answer.Position);
-        PositionEntity current = snapshot!.PositionOf(nation)!;
+        bool taskRemoved = false;
         for (int attempt = 0; attempt < MaxAnswerAttempts; attempt++)
         {
+            PositionEntity current = snapshot.PositionOf(nation)!;
+            bool refusing = current.Position is not null
+                ? current.Position != position || current.Comment != answer.Comment
+                : snapshot.Consultation.Status != nameof(ConsultationStatus.Open) || clock.GetUtcNow() >= snapshot.Consultation.Deadline;
+            if (refusing && fromCache)
+            {
+                snapshot = await store.GetAsync(id, ct) ?? throw new InvalidOperationException($"Consultation {id} disappeared.");
+                fromCache = false;
+                continue;
+            }
+
             if (current.Position is not null)
             {
-                if (current.Position == position && current.Comment == answer.Comment)
+                if (!refusing)
                 {
                     // The same answer again (a retry): the same reply. The first attempt may have stopped after storing
-                    // the answer, so its audit entry (same key: added once) and its event (counted once) are sent again.
+                    // the answer, so its task removal and (if it decided the outcome) its event are done again.
                     await store.DeleteTaskAsync(nation, id, ct);
-                    await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
-                    if (snapshot.Consultation.Status == nameof(ConsultationStatus.Open))
+                    if (snapshot.Consultation.Status == nameof(ConsultationStatus.Open) && CloseConsultationActivity.StoredAnswersDecide(snapshot))
                     {
-                        await RaiseResponseAsync(client, id, current, ct);
+                        await this.RaiseDecisiveAsync(client, snapshot, current, ct);
                     }
 
                     return Accepted(request, id, current);
@@ -68,7 +92,7 @@ public sealed partial class ConsultationApi
             }
 
             DateTimeOffset now = TruncateToMilliseconds(clock.GetUtcNow());
-            if (snapshot.Consultation.Status != nameof(ConsultationStatus.Open) || now >= snapshot.Consultation.Deadline)
+            if (refusing)
             {
                 // One entry per caller and nation, however often they retry: refused requests do not grow the trail.
                 await audit.AppendAsync(AuditEntry.Refusal(
@@ -80,40 +104,133 @@ public sealed partial class ConsultationApi
                     new Dictionary<string, object?> { ["consultationStatus"] = snapshot.Consultation.Status, ["deadline"] = snapshot.Consultation.Deadline });
             }
 
+            // The inbox task goes with the first attempt, alongside the answer's write, and both finish before the 202:
+            // once the answer is stored nothing is left to tidy up, and the close removes only the tasks of nations
+            // without an answer. A failure of either gives no 202, so the reviewer sends the answer again (a retry of
+            // a stored answer removes the task too).
+            Task removing = taskRemoved ? Task.CompletedTask : store.DeleteTaskAsync(nation, id, ct);
+            taskRemoved = true;
             current.Position = position;
             current.Comment = answer.Comment;
             current.Respondent = caller!.Name;
             current.RespondedAt = now;
-            if (await store.TryStoreAnswerAsync(snapshot, current, ct))
+            current.Source = Source(request);
+            bool stored;
+            try
             {
-                // Stored and therefore counted: the close reads every stored answer under the same row's ETag. What
-                // follows only tidies up (a crash here is made good by the close) and wakes the orchestration.
+                stored = await store.TryStoreAnswerAsync(snapshot, current, ct);
+            }
+            finally
+            {
+                await removing;
+            }
+
+            if (stored)
+            {
+                // Stored and therefore counted: the close reads every stored answer under the same row's ETag, and
+                // writes the answer's audit entry from the stored row. Only an answer that decides the outcome wakes
+                // the orchestration; the others wait, stored, for the close (or the deadline) to count them.
                 faults.OnCrashPoint(CrashPoints.AfterAnswerStored);
-                await store.DeleteTaskAsync(nation, id, ct);
-                await audit.AppendAsync(SubmittedEntry(request, id, current), ct);
-                await RaiseResponseAsync(client, id, current, ct);
+                if (CloseConsultationActivity.StoredAnswersDecide(snapshot))
+                {
+                    await this.RaiseDecisiveAsync(client, snapshot, current, ct);
+                }
+
                 return Accepted(request, id, current);
             }
 
             // Another answer, the close or an extension changed the partition meanwhile: read it again and decide anew.
-            await Task.Delay(Random.Shared.Next(1, 5 * (attempt + 1)), ct);
+            await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt + 2, 20)), ct);
             snapshot = await store.GetAsync(id, ct) ?? throw new InvalidOperationException($"Consultation {id} disappeared.");
-            current = snapshot.PositionOf(nation)!;
+            fromCache = false;
+        }
+
+        if (taskRemoved)
+        {
+            // Nothing was stored: the nation's task goes back to its inbox.
+            await store.AssignTasksAsync(new ConsultationSnapshot(snapshot.Consultation, [.. snapshot.Positions.Where(p => p.Nation == nation)]), snapshot.Consultation.CreatedAt, ct);
         }
 
         return Problems.Unavailable($"The consultation was too busy to store {nation}'s answer; nothing was stored. Send it again.");
     });
 
-
     /// <summary>How often an answer is tried against a partition that others change at the same moment.</summary>
-    private const int MaxAnswerAttempts = 20;
+    private const int MaxAnswerAttempts = 40;
 
-    private static Task RaiseResponseAsync(DurableTaskClient client, string id, PositionEntity p, CancellationToken ct) =>
-        client.RaiseEventAsync(
-            id,
-            ConsultationEvents.Response,
-            new ResponseEvent(p.Nation, WireNames.TryParsePosition(p.Position, out var position) ? position : throw new InvalidOperationException("Stored position is unknown."), p.Respondent ?? string.Empty, p.RespondedAt!.Value.UtcDateTime),
-            ct);
+    private static string KeyOf(string subject) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));
+
+    /// <summary>How long a running orchestration is given to close after a deciding answer before the event is sent again.</summary>
+    private static readonly TimeSpan RecheckAfterRunning = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after its start a consultation's orchestration may still be waiting for its first episode.</summary>
+    private static readonly TimeSpan YoungConsultation = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Wakes the orchestration: the stored answers decide the outcome. The engine drops an event that reaches an
+    /// instance whose start message it has put back (it does so when the instance row is not visible yet, under load,
+    /// within seconds of the start). So for a young consultation whose orchestration has not run yet, the event is
+    /// sent again once it runs; a second copy is harmless (the orchestration closes once, from what is stored).
+    /// </summary>
+    private async Task RaiseDecisiveAsync(DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity p, CancellationToken ct)
+    {
+        string id = snapshot.Consultation.PartitionKey;
+        var decisive = new ResponseEvent(
+            p.Nation,
+            WireNames.TryParsePosition(p.Position, out var position) ? position : throw new InvalidOperationException("Stored position is unknown."),
+            p.Respondent ?? string.Empty,
+            p.RespondedAt!.Value.UtcDateTime,
+            Decisive: true);
+        await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive, ct);
+        if (clock.GetUtcNow() - snapshot.Consultation.CreatedAt > YoungConsultation)
+        {
+            return;
+        }
+
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, ct);
+        if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            _ = Task.Run(() => this.RaiseWhenRunningAsync(client, id, decisive), CancellationToken.None);
+        }
+    }
+
+    private async Task RaiseWhenRunningAsync(DurableTaskClient client, string id, ResponseEvent decisive)
+    {
+        try
+        {
+            // Looks again after 1, 2, 4 ... s: an engine that has put the start back waits 2 s or more before it
+            // delivers it again, and every look is a storage request.
+            DateTimeOffset giveUp = clock.GetUtcNow() + YoungConsultation;
+            for (var wait = TimeSpan.FromSeconds(1); clock.GetUtcNow() < giveUp; wait *= 2)
+            {
+                await Task.Delay(wait);
+                OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
+                if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+                {
+                    continue;
+                }
+
+                if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Running)
+                {
+                    // Running: the event was kept (the orchestration closes within moments) unless the engine dropped
+                    // it. Only an orchestration still running a while later has not heard it: it is sent again then.
+                    await Task.Delay(RecheckAfterRunning);
+                    instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
+                    if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Running)
+                    {
+                        await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive);
+                    }
+                }
+
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The answer is stored and will be counted; without the event the consultation closes at its deadline.
+            logger.LogWarning(ex, "Consultation {ConsultationId}: the decisive answer's event could not be sent again", id);
+        }
+    }
 
     private static IResult Accepted(HttpRequest request, string id, PositionEntity p)
     {
@@ -124,6 +241,4 @@ public sealed partial class ConsultationApi
             statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static AuditEntry SubmittedEntry(HttpRequest request, string id, PositionEntity p) =>
-        ConsultationAuditEntries.ResponseSubmitted(id, p, Source(request));
 }

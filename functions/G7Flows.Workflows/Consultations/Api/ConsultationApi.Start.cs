@@ -64,6 +64,7 @@ public sealed partial class ConsultationApi
             Deadline = now + proposal.ResponseWindow,
             Reminders = string.Join(',', proposal.Reminders.Select(IsoDuration.Format)),
             RequestHash = requestHash,
+            CreatedFrom = Source(request),
         };
 
         var (created, snapshot) = await store.CreateAsync(entity, ct);
@@ -80,7 +81,7 @@ public sealed partial class ConsultationApi
         // Everything after the stored consultation is idempotent and done before the 202, also on a retry (the first
         // attempt may have stopped half-way): the reviewers' inbox tasks, the listing, the audit entry, the workflow.
         faults.OnCrashPoint(CrashPoints.AfterStartStored);
-        if (await this.CompleteStartAsync(request, client, snapshot, ct) is { } incomplete)
+        if (await this.CompleteStartAsync(request, client, snapshot, created, ct) is { } incomplete)
         {
             return incomplete;
         }
@@ -99,22 +100,23 @@ public sealed partial class ConsultationApi
     /// 503 that says the consultation is stored and how to finish the start.
     /// </summary>
     private async Task<IResult?> CompleteStartAsync(
-        HttpRequest request, DurableTaskClient client, ConsultationSnapshot snapshot, CancellationToken ct)
+        HttpRequest request, DurableTaskClient client, ConsultationSnapshot snapshot, bool created, CancellationToken ct)
     {
         ConsultationEntity c = snapshot.Consultation;
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                if (c.Status == nameof(ConsultationStatus.Open))
+                await Task.WhenAll(
+                    c.Status == nameof(ConsultationStatus.Open) ? store.AssignTasksAsync(snapshot, c.CreatedAt, ct) : Task.CompletedTask,
+                    store.UpsertIndexAsync(c, ct));
+                if (c.CreatedFrom is null)
                 {
-                    await store.AssignTasksAsync(snapshot, c.CreatedAt, ct);
+                    // Stored before the start's audit facts were kept on the row: the entry goes to the trail now.
+                    await audit.AppendAsync(ConsultationAuditEntries.Started(c, Source(request)), ct);
                 }
 
-                await store.UpsertIndexAsync(c, ct);
-                await audit.AppendAsync(
-                    new AuditEntry(c.PartitionKey, c.CreatedAt, c.CreatedBy, "consultation-started", Source(request), "started", c.Proposer, $"{c.Rule}; participants {c.Participants}; deadline {c.Deadline:O}"), ct);
-                await EnsureStartedAsync(client, c, ct);
+                await EnsureStartedAsync(client, c, fresh: created && attempt == 1, ct);
                 return null;
             }
             catch (Exception ex) when (attempt < 4 && (StorageFaults.IsUnavailable(ex) || ex is InvalidOperationException))
@@ -135,11 +137,13 @@ public sealed partial class ConsultationApi
     /// <summary>
     /// Starts the workflow, with the stored consultation as its input, unless it exists. Two retries racing here both
     /// see no instance and both schedule it; the engine keeps one and the other call fails, after which the instance
-    /// exists: that is success too.
+    /// exists: that is success too. A consultation this request has just created has no workflow yet (<paramref name="fresh"/>):
+    /// it is started without looking, and without the opening read of stored answers, since none can be stored before
+    /// the 202. A retried start or a repair may find answers stored already: its workflow reads them first.
     /// </summary>
-    private static async Task EnsureStartedAsync(DurableTaskClient client, ConsultationEntity c, CancellationToken ct)
+    private static async Task EnsureStartedAsync(DurableTaskClient client, ConsultationEntity c, bool fresh, CancellationToken ct)
     {
-        if (await client.GetInstanceAsync(c.PartitionKey, ct) is not null)
+        if (!fresh && await client.GetInstanceAsync(c.PartitionKey, ct) is not null)
         {
             return;
         }
@@ -151,7 +155,8 @@ public sealed partial class ConsultationApi
             c.Threshold,
             ConsultationStore.SplitList(c.Participants).ToList(),
             c.Deadline.UtcDateTime,
-            [.. ConsultationStore.SplitList(c.Reminders).Select(r => IsoDuration.TryParse(r, out TimeSpan offset) ? offset : throw new InvalidOperationException("A stored reminder is not a duration."))]);
+            [.. ConsultationStore.SplitList(c.Reminders).Select(r => IsoDuration.TryParse(r, out TimeSpan offset) ? offset : throw new InvalidOperationException("A stored reminder is not a duration."))],
+            AnswersRaiseDecisiveEvents: fresh);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

@@ -2,6 +2,11 @@
 namespace G7Flows.Workflows.Consultations.Domain;
 
 /// <summary>The input of a consultation orchestration: everything it needs to run without reading storage.</summary>
+/// <param name="AnswersRaiseDecisiveEvents">
+/// True for consultations started since answers wake the orchestration only when the stored answers decide the
+/// outcome (<see cref="ResponseEvent.Decisive"/>): the orchestration then needs no opening read. False (the default of
+/// older inputs) keeps the earlier steps, so an orchestration in flight replays the history it wrote.
+/// </param>
 public sealed record ConsultationInput(
     string ConsultationId,
     string Title,
@@ -9,7 +14,8 @@ public sealed record ConsultationInput(
     double Threshold,
     IReadOnlyList<string> Participants,
     DateTime Deadline,
-    IReadOnlyList<TimeSpan> Reminders);
+    IReadOnlyList<TimeSpan> Reminders,
+    bool AnswersRaiseDecisiveEvents = false);
 
 /// <summary>The names of the external events a consultation orchestration waits for.</summary>
 public static class ConsultationEvents
@@ -20,7 +26,11 @@ public static class ConsultationEvents
 }
 
 /// <summary>A nation's response, raised once the HTTP layer has validated, authorized and stored it.</summary>
-public sealed record ResponseEvent(string Nation, Position Position, string Respondent, DateTime SubmittedAt);
+/// <param name="Decisive">
+/// The stored answers, this one included, decide the outcome under the rule: the orchestration closes at once. The API
+/// raises an event only for such an answer; the others wait, stored, for the close (which counts every stored answer).
+/// </param>
+public sealed record ResponseEvent(string Nation, Position Position, string Respondent, DateTime SubmittedAt, bool Decisive = false);
 
 /// <summary>Staff withdraw the consultation.</summary>
 public sealed record WithdrawEvent(string Reason, string RequestedBy, DateTime RequestedAt);
@@ -66,12 +76,14 @@ public sealed record CloseRequest(
 /// What the close activity did: closed with an outcome and the answers it counted, or left the consultation open
 /// (the outcome is not certain from what is stored, or the stored deadline is later than the timer's).
 /// </summary>
+/// <param name="RecordBlob">The record the close published in the same activity; null from a close that did not publish (the orchestration then publishes).</param>
 public sealed record CloseResult(
     bool Closed,
     ConsultationStatus Status,
     string Reason,
     IReadOnlyList<CountedResponse> Counted,
-    DateTime StoredDeadline);
+    DateTime StoredDeadline,
+    string? RecordBlob = null);
 
 /// <summary>A workflow that could not go on: what failed, for the consultation row and staff.</summary>
 public sealed record FailureRequest(string ConsultationId, string Step, string Reason, DateTime FailedAt);

@@ -60,7 +60,22 @@ public sealed class ConsultationEntity : ITableEntity
     /// <summary>SHA-256 of the creating request, to answer a retried request with the same Idempotency-Key.</summary>
     public string RequestHash { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where the start request came from: the start's audit entry is written from this row at close, with the answers'
+    /// (null for consultations started before, whose start entry is in the trail already).
+    /// </summary>
+    public string? CreatedFrom { get; set; }
+
+    /// <summary>
+    /// Set before anything is written to the consultation's audit trail while it is open (a withdrawal, an extension,
+    /// a reminder, a repair): the close then reads the trail for the record; otherwise it knows the trail is empty.
+    /// </summary>
+    public bool? TrailWritten { get; set; }
+
     public static string ConstructPartitionKey(string consultationId) => KeySanitizer.Check(consultationId);
+
+    /// <summary>A copy that can be changed without changing this one (every property is a value or a string).</summary>
+    public ConsultationEntity Copy() => (ConsultationEntity)this.MemberwiseClone();
 }
 
 /// <summary>A nation's position in a consultation: pending until its reviewer answers.</summary>
@@ -92,6 +107,15 @@ public sealed class PositionEntity : ITableEntity
 
     /// <summary>Stored, but after the orchestration had decided: not counted.</summary>
     public bool Late { get; set; }
+
+    /// <summary>
+    /// Where the answer came from, stored with it in the same transaction: the close copies who, when and from where
+    /// into the audit trail, so the answer's audit facts cannot be lost between two writes.
+    /// </summary>
+    public string? Source { get; set; }
+
+    /// <summary>A copy that can be changed without changing this one.</summary>
+    public PositionEntity Copy() => (PositionEntity)this.MemberwiseClone();
 
     public static string ConstructRowKey(string nation) => Prefix + KeySanitizer.Check(nation);
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace G7Flows.Workflows.Consultations.Storage;
 
@@ -20,9 +21,16 @@ public sealed record ConsultationPage(IReadOnlyList<ConsultationIndexEntity> Ite
 /// G7Flows' business state for consultations in Azure Tables. Every update carries the ETag it read;
 /// a 412 means someone else wrote first and is reported to the caller, never overwritten.
 /// </summary>
-public sealed class ConsultationStore(StorageClients storage)
+/// <remarks>
+/// The partitions this process wrote or read last are kept in memory (a bounded cache), so that an answer need not
+/// read its partition first. The cache only saves reads: every write is conditional on the ETags it holds, so a stale
+/// entry (another instance wrote, the close happened) fails with 412 and the partition is read again.
+/// </remarks>
+public sealed class ConsultationStore(StorageClients storage) : IDisposable
 {
     private const int MaxConcurrencyRetries = 10;
+
+    private readonly MemoryCache snapshots = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     private readonly TableClient consultations = storage.Table(StorageNames.ConsultationsTable);
     private readonly TableClient index = storage.Table(StorageNames.ConsultationIndexTable);
@@ -49,8 +57,14 @@ public sealed class ConsultationStore(StorageClients storage)
         actions.AddRange(positions.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p)));
         try
         {
-            await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
-            return (true, new ConsultationSnapshot(consultation, positions));
+            Response<IReadOnlyList<Response>> result = await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+            var created = new ConsultationSnapshot(consultation, positions);
+            if (TakeETags(result.Value, [consultation, .. positions]))
+            {
+                this.Remember(created);
+            }
+
+            return (true, created);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
@@ -85,7 +99,56 @@ public sealed class ConsultationStore(StorageClients storage)
 
         var order = SplitList(consultation.Participants).ToList();
         positions.Sort((a, b) => order.IndexOf(a.Nation).CompareTo(order.IndexOf(b.Nation)));
-        return new ConsultationSnapshot(consultation, positions);
+        var snapshot = new ConsultationSnapshot(consultation, positions);
+        this.Remember(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// The partition as this process last wrote or read it (a copy the caller may change), or read now when it is not
+    /// in memory. Use it only before a conditional write: what it says may be stale, and only a write with its ETags
+    /// proves it is not.
+    /// </summary>
+    public async Task<(ConsultationSnapshot? Snapshot, bool FromCache)> GetForWriteAsync(string consultationId, CancellationToken cancellationToken = default)
+    {
+        if (this.snapshots.TryGetValue(consultationId, out ConsultationSnapshot? cached) && cached is not null)
+        {
+            return (Copy(cached), true);
+        }
+
+        return (await this.GetAsync(consultationId, cancellationToken), false);
+    }
+
+    /// <summary>Forgets what is held in memory about a consultation (after a write whose result is not known).</summary>
+    public void Forget(string consultationId) => this.snapshots.Remove(consultationId);
+
+    public void Dispose() => this.snapshots.Dispose();
+
+    private void Remember(ConsultationSnapshot snapshot) =>
+        this.snapshots.Set(snapshot.Consultation.PartitionKey, Copy(snapshot), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+
+    private static ConsultationSnapshot Copy(ConsultationSnapshot snapshot) =>
+        new(snapshot.Consultation.Copy(), [.. snapshot.Positions.Select(p => p.Copy())]);
+
+    /// <summary>Takes the new ETags from a transaction's responses, in the order of its actions; false if one is missing.</summary>
+    private static bool TakeETags(IReadOnlyList<Response> responses, IReadOnlyList<ITableEntity> entities)
+    {
+        if (responses.Count != entities.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < entities.Count; i++)
+        {
+            if (responses[i].Headers.ETag is not { } etag)
+            {
+                return false;
+            }
+
+            entities[i].ETag = etag;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -107,11 +170,24 @@ public sealed class ConsultationStore(StorageClients storage)
         ];
         try
         {
-            await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+            Response<IReadOnlyList<Response>> result = await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+            ConsultationEntity after = c.Copy();
+            after.LastAnswerAt = position.RespondedAt;
+            PositionEntity stored = position.Copy();
+            if (TakeETags(result.Value, [stored, after]))
+            {
+                this.Remember(new ConsultationSnapshot(after, [.. snapshot.Positions.Select(p => p.Nation == stored.Nation ? stored : p)]));
+            }
+            else
+            {
+                this.Forget(c.PartitionKey);
+            }
+
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
+            this.Forget(c.PartitionKey);
             return false;
         }
     }
@@ -142,6 +218,7 @@ public sealed class ConsultationStore(StorageClients storage)
         ArgumentNullException.ThrowIfNull(decide);
         for (int attempt = 0; ; attempt++)
         {
+            this.Forget(consultationId);
             ConsultationSnapshot snapshot = await this.GetAsync(consultationId, cancellationToken)
                 ?? throw new InvalidOperationException($"Consultation {consultationId} does not exist.");
             ConsultationEntity c = snapshot.Consultation;
@@ -170,6 +247,7 @@ public sealed class ConsultationStore(StorageClients storage)
             try
             {
                 await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
+                this.Forget(consultationId);
                 return (snapshot, true);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxConcurrencyRetries)
@@ -198,6 +276,49 @@ public sealed class ConsultationStore(StorageClients storage)
     }
 
     /// <summary>
+    /// Brings the copies of a consultation this close has just decided to their final state: the listing row, and the
+    /// inbox tasks of the nations that did not answer. An answer removes its nation's task before it is stored (see
+    /// <see cref="TryStoreAnswerAsync"/>), so an answered nation has no task left to remove.
+    /// </summary>
+    /// <param name="snapshot">The consultation as the close stored it.</param>
+    /// <param name="afterWrite">Called after each write with its number (1, 2, ...): the crash tests stop the process there.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task SettleClosedAsync(ConsultationSnapshot snapshot, Action<int>? afterWrite = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        int writes = 0;
+        await this.UpsertIndexAsync(snapshot.Consultation, cancellationToken);
+        afterWrite?.Invoke(++writes);
+        foreach (PositionEntity p in snapshot.Positions.Where(p => p.Position is null))
+        {
+            await this.DeleteTaskAsync(p.Nation, snapshot.Consultation.PartitionKey, cancellationToken);
+            afterWrite?.Invoke(++writes);
+        }
+    }
+
+    /// <summary>
+    /// Notes on the consultation row that its audit trail has an entry written while it is open, before that entry is
+    /// written: the close then reads the trail to build the record's timeline.
+    /// </summary>
+    public async Task MarkTrailWrittenAsync(string consultationId, CancellationToken cancellationToken = default)
+    {
+        this.Forget(consultationId);
+        var change = new TableEntity(consultationId, ConsultationEntity.Row) { [nameof(ConsultationEntity.TrailWritten)] = true };
+        await this.consultations.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records where the record of a closed consultation was published, in one request: a merge of that one column,
+    /// which nothing else writes once the consultation is closed.
+    /// </summary>
+    public async Task SetRecordOnceAsync(string consultationId, string blobName, CancellationToken cancellationToken = default)
+    {
+        this.Forget(consultationId);
+        var change = new TableEntity(consultationId, ConsultationEntity.Row) { [nameof(ConsultationEntity.RecordBlob)] = blobName };
+        await this.consultations.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
     /// Moves the deadline of an open consultation to <paramref name="until"/>, with the ETag it was read with.
     /// </summary>
     /// <returns>True when stored; false when the row changed meanwhile (the caller reads again and decides).</returns>
@@ -208,7 +329,9 @@ public sealed class ConsultationStore(StorageClients storage)
         {
             [nameof(ConsultationEntity.Deadline)] = until,
             [nameof(ConsultationEntity.Extensions)] = c.Extensions + 1,
+            [nameof(ConsultationEntity.TrailWritten)] = true,
         };
+        this.Forget(c.PartitionKey);
         try
         {
             await this.consultations.UpdateEntityAsync(change, c.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -413,6 +536,7 @@ public sealed class ConsultationStore(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ConsultationEntity c = snapshot.Consultation;
+        var writes = new List<Task>();
         foreach (PositionEntity p in snapshot.Positions.Where(p => p.Position is null))
         {
             var task = new ReviewTaskEntity
@@ -426,8 +550,11 @@ public sealed class ConsultationStore(StorageClients storage)
                 Due = c.Deadline,
                 AssignedAt = assignedAt,
             };
-            await this.tasks.UpsertEntityAsync(task, TableUpdateMode.Replace, cancellationToken);
+            writes.Add(this.tasks.UpsertEntityAsync(task, TableUpdateMode.Replace, cancellationToken));
         }
+
+        // One inbox per nation, so one request per nation; they go out together.
+        await Task.WhenAll(writes);
     }
 
     /// <summary>The open review tasks of one nation, soonest due first.</summary>
@@ -487,6 +614,7 @@ public sealed class ConsultationStore(StorageClients storage)
     private async Task<ConsultationEntity> UpdateConsultationAsync(
         string consultationId, Func<ConsultationEntity, bool> change, CancellationToken cancellationToken)
     {
+        this.Forget(consultationId);
         for (int attempt = 0; ; attempt++)
         {
             ConsultationEntity entity = (await this.consultations.GetEntityAsync<ConsultationEntity>(

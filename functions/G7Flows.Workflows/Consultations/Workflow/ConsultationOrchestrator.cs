@@ -9,7 +9,9 @@ namespace G7Flows.Workflows.Consultations.Workflow;
 /// Runs one multi-nation consultation. It owns time (the deadline, reminders, extensions) and the close: when the
 /// answers it has heard of make the outcome certain, when the deadline passes or when staff withdraw, it asks
 /// <see cref="CloseConsultationActivity"/> to close from what is stored, under the consultation row's ETag, so every
-/// answer that was accepted is counted and every later one is refused. Every activity call retries with back-off;
+/// answer that was accepted is counted and every later one is refused. Answers are stored by the API and wake the
+/// orchestration only when the stored answers decide (<see cref="ResponseEvent.Decisive"/>); the close publishes the
+/// record in the same activity, so an early close costs one event and one activity. Every activity call retries with back-off;
 /// a step that fails for good marks the consultation <c>Failed</c> and tells staff.
 /// </summary>
 public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInput, ConsultationResult>
@@ -43,11 +45,16 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
         var tally = new Dictionary<string, Position>(StringComparer.Ordinal);
         DateTime deadline = input.Deadline;
 
-        // Answers stored before the orchestration started: their events may have been discarded by the engine.
-        IReadOnlyList<ResponseEvent> early = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(nameof(OpenConsultationActivity), input, retry);
-        foreach (ResponseEvent stored in early.Where(r => input.Participants.Contains(r.Nation)))
+        if (!input.AnswersRaiseDecisiveEvents)
         {
-            tally.TryAdd(stored.Nation, stored.Position);
+            // Started before answers raised decisive events: answers stored before the orchestration started may have
+            // had their events discarded by the engine. (Now the API makes sure a decisive event reaches a started
+            // orchestration, so this read is not needed.)
+            IReadOnlyList<ResponseEvent> early = await context.CallActivityAsync<IReadOnlyList<ResponseEvent>>(nameof(OpenConsultationActivity), input, retry);
+            foreach (ResponseEvent stored in early.Where(r => input.Participants.Contains(r.Nation)))
+            {
+                tally.TryAdd(stored.Nation, stored.Position);
+            }
         }
 
         var schedule = new ReminderSchedule(input.Reminders);
@@ -82,9 +89,11 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
         CloseRequest? close = null;
         CloseResult? closed = null;
         bool ruleMayClose = true;
+        bool decisiveHeard = false;
         while (closed is null)
         {
-            if (close is null && ruleMayClose && DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false) is not null)
+            if (close is null && ruleMayClose
+                && (decisiveHeard || DecisionRules.Evaluate(input.Rule, input.Threshold, input.Participants, tally, deadlinePassed: false) is not null))
             {
                 close = new CloseRequest(input.ConsultationId, CloseTrigger.Rule, deadline, context.CurrentUtcDateTime, "rule");
             }
@@ -107,6 +116,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
 
                 // Not closed: wait for something new before the rule asks again.
                 ruleMayClose = false;
+                decisiveHeard = false;
                 close = null;
             }
 
@@ -129,6 +139,13 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
                 if (input.Participants.Contains(received.Nation) && tally.TryAdd(received.Nation, received.Position))
                 {
                     logger.LogDebug("Consultation {ConsultationId}: heard from {Nation}", input.ConsultationId, received.Nation);
+                    ruleMayClose = true;
+                }
+
+                if (received.Decisive && input.Participants.Contains(received.Nation))
+                {
+                    // The stored answers decide: the close reads them all (this event carries only the last one).
+                    decisiveHeard = true;
                     ruleMayClose = true;
                 }
 
@@ -173,8 +190,14 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             CancelTimer(reminderCts);
         }
 
-        stepIs(nameof(PublishRecordActivity));
-        string recordBlob = await context.CallActivityAsync<string>(nameof(PublishRecordActivity), input.ConsultationId, retry);
+        string? recordBlob = closed.RecordBlob;
+        if (recordBlob is null)
+        {
+            // A close that did not publish (one that ran before the close published in the same activity).
+            stepIs(nameof(PublishRecordActivity));
+            recordBlob = await context.CallActivityAsync<string>(nameof(PublishRecordActivity), input.ConsultationId, retry);
+        }
+
         logger.LogInformation("Consultation {ConsultationId} closed as {Status}", input.ConsultationId, closed.Status);
         return new ConsultationResult(input.ConsultationId, closed.Status, closed.Reason, close!.ClosedAt, closed.Counted, recordBlob);
     }

@@ -18,6 +18,11 @@ public sealed class MarkFailedActivity(ConsultationStore store, AuditLog audit) 
         ConsultationEntity c = await store.FailAsync(input);
         if (c.Status == nameof(ConsultationStatus.Failed))
         {
+            if (c.CreatedFrom is { } from)
+            {
+                await audit.AppendAsync(ConsultationAuditEntries.Started(c, from));
+            }
+
             await audit.AppendAsync(new AuditEntry(
                 input.ConsultationId, input.FailedAt, "workflow", "workflow-failed", "workflow", "failed",
                 Detail: c.OutcomeReason));

@@ -33,6 +33,7 @@ public sealed class SendRemindersActivity(ConsultationStore store, AuditLog audi
             });
         }
 
+        await store.MarkTrailWrittenAsync(input.ConsultationId);
         await audit.AppendAsync(new AuditEntry(
             input.ConsultationId, input.SentAt, "workflow", "reminder-sent", "workflow", $"reminder-{input.ReminderNumber}",
             Detail: $"Reminder {input.ReminderNumber} to {(nations.Count == 0 ? "nobody (all answered)" : string.Join(", ", nations))}; deadline {input.Deadline:O}."));

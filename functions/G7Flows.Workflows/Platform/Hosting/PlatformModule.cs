@@ -1,11 +1,13 @@
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.OpenApi;
+using G7Flows.Workflows.Platform.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace G7Flows.Workflows.Platform.Hosting;
 
-/// <summary>The routes that belong to no workflow: the health check and the API's OpenAPI document.</summary>
+/// <summary>The routes that belong to no workflow: the health check, the API's OpenAPI document, and the one inbox of every workflow's review tasks.</summary>
 public sealed class PlatformModule : IWorkflowModule, IDescribedModule
 {
     public string Name => "Platform";
@@ -14,6 +16,7 @@ public sealed class PlatformModule : IWorkflowModule, IDescribedModule
     [
         new("GET", HealthApi.Route, "Health", (HttpRequest r, HealthApi h) => h.HealthAsync(r), RouteAccess.Anonymous),
         new("GET", WorkflowApiDocument.Route, "GetOpenApiDocument", () => WorkflowApiDocument.Serve(), RouteAccess.Anonymous),
+        new("GET", InboxApi.Route, "ListTasks", (HttpRequest r, InboxApi h) => h.ListTasksAsync(r)),
     ];
 
     /// <inheritdoc/>
@@ -25,5 +28,6 @@ public sealed class PlatformModule : IWorkflowModule, IDescribedModule
 
     public void AddServices(IServiceCollection services)
     {
+        services.TryAddSingleton<InboxApi>();
     }
 }

@@ -19,7 +19,65 @@ public enum ApiAction
 
     /// <summary>Ask for a period's report (reading published reports needs no caller).</summary>
     TriggerReport,
+
+    /// <summary>Submit a transparency disclosure.</summary>
+    SubmitDisclosure,
+
+    /// <summary>List disclosures.</summary>
+    ListDisclosures,
+
+    /// <summary>Read one disclosure (its scope says whose it is and where it stands).</summary>
+    ReadDisclosure,
+
+    /// <summary>Post a new revision of a disclosure sent back for changes.</summary>
+    ReviseDisclosure,
+
+    /// <summary>Answer a review step of a disclosure (security, human-rights or final).</summary>
+    ReviewDisclosure,
+
+    /// <summary>Comment on a disclosure in its public comment period.</summary>
+    CommentOnDisclosure,
+
+    /// <summary>Publish or reject a civil-society comment.</summary>
+    ModerateComment,
+
+    /// <summary>Withdraw a disclosure before publication.</summary>
+    WithdrawDisclosure,
 }
+
+/// <summary>The review steps of a disclosure, by their wire names (the <c>{step}</c> of the review route).</summary>
+public static class ReviewSteps
+{
+    public const string Security = "security";
+    public const string HumanRights = "human-rights";
+    public const string Final = "final";
+
+    /// <summary>Every step, in the order a disclosure goes through them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Security, HumanRights, Final];
+
+    /// <summary>The role that answers <paramref name="step"/>, or null for an unknown step.</summary>
+    public static string? RoleOf(string? step) => step switch
+    {
+        Security => Roles.SecurityReviewer,
+        HumanRights => Roles.HumanRightsReviewer,
+        Final => Roles.Approver,
+        _ => null,
+    };
+
+    /// <summary>True when the step's reviewer acts for one nation only (security and final); human rights reviews every nation's.</summary>
+    public static bool IsNational(string step) => step is Security or Final;
+}
+
+/// <summary>
+/// What the authorizer needs to know about one disclosure: whose it is, whether it is open for public comment, the step
+/// being answered and, for a moderation, who wrote the comment. Known only once the disclosure is read; a first check
+/// without it decides on the role alone.
+/// </summary>
+/// <param name="Nation">The disclosing nation.</param>
+/// <param name="InPublicComment">True while the disclosure is in its public comment period.</param>
+/// <param name="Step">For a review: the step answered (one of <see cref="ReviewSteps"/>).</param>
+/// <param name="CommentAuthor">For a moderation: the subject of the comment's author.</param>
+public sealed record DisclosureScope(string? Nation, bool InPublicComment = false, string? Step = null, string? CommentAuthor = null);
 
 /// <summary>The answer of <see cref="Authorizer"/>: allowed, or refused with a status (401 or 403) and a reason.</summary>
 public sealed record AuthorizationDecision(bool Allowed, int Status, string Reason)
@@ -42,7 +100,8 @@ public static class Authorizer
     /// <param name="action">What they ask to do.</param>
     /// <param name="nation">For <see cref="ApiAction.Respond"/>: the nation they answer for.</param>
     /// <param name="participants">For actions on one consultation: its participants, once known.</param>
-    public static AuthorizationDecision Decide(Caller? caller, ApiAction action, string? nation = null, IReadOnlyCollection<string>? participants = null)
+    /// <param name="disclosure">For actions on a disclosure: what is known of it (null before it is read).</param>
+    public static AuthorizationDecision Decide(Caller? caller, ApiAction action, string? nation = null, IReadOnlyCollection<string>? participants = null, DisclosureScope? disclosure = null)
     {
         if (caller is null)
         {
@@ -76,9 +135,9 @@ public static class Authorizer
                     : AuthorizationDecision.Forbid($"{caller.Nation} does not take part in this consultation.");
 
             case ApiAction.ListTasks:
-                return reviewer && caller.Nation is not null
+                return HasInbox(caller)
                     ? AuthorizationDecision.Allow
-                    : AuthorizationDecision.Forbid("Only a reviewer with a nation has review tasks.");
+                    : AuthorizationDecision.Forbid("Only reviewers and approvers (with their nation where their role needs one) have review tasks.");
 
             case ApiAction.Respond:
                 if (!reviewer || caller.Nation is null)
@@ -98,8 +157,30 @@ public static class Authorizer
             case ApiAction.Reconcile:
                 return caller.IsInRole(Roles.Admin) ? AuthorizationDecision.Allow : AuthorizationDecision.Forbid("Only admins may repair workflows.");
 
+            case ApiAction.SubmitDisclosure:
+            case ApiAction.ListDisclosures:
+            case ApiAction.ReviseDisclosure:
+            case ApiAction.WithdrawDisclosure:
+            case ApiAction.ReadDisclosure:
+            case ApiAction.ReviewDisclosure:
+            case ApiAction.CommentOnDisclosure:
+            case ApiAction.ModerateComment:
+                return DisclosureAuthorizer.Decide(caller, action, disclosure);
+
             default:
                 return AuthorizationDecision.Forbid("Unknown action.");
         }
+    }
+
+    /// <summary>
+    /// True for a caller with an inbox of review tasks: a consultation reviewer with a nation, a security reviewer or an
+    /// approver with a nation, or a human-rights reviewer.
+    /// </summary>
+    public static bool HasInbox(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        bool national = caller.Nation is not null;
+        return (national && (caller.IsInRole(Roles.Reviewer) || caller.IsInRole(Roles.SecurityReviewer) || caller.IsInRole(Roles.Approver)))
+            || caller.IsInRole(Roles.HumanRightsReviewer);
     }
 }

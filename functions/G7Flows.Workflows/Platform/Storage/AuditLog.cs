@@ -61,8 +61,19 @@ public sealed class AuditLog(StorageClients storage)
             present.Add(row.RowKey);
         }
 
-        var missing = entries.Select(e => (Entry: e, Entity: ToEntity(e))).Where(e => present.Add(e.Entity.RowKey)).ToList();
-        foreach (var chunk in missing.Chunk(100))
+        return await this.AddAllAsync(entries.Where(e => present.Add(ToEntity(e).RowKey)).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds entries that the caller found missing from the trail it read, in batches of up to 100 per partition (one
+    /// request for a workflow's entries); an entry added meanwhile by someone else is left as it is.
+    /// </summary>
+    /// <returns>The entries given.</returns>
+    public async Task<IReadOnlyList<AuditEntry>> AddAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var missing = entries.Select(e => (Entry: e, Entity: ToEntity(e))).ToList();
+        foreach (var chunk in missing.GroupBy(m => m.Entity.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)))
         {
             try
             {
@@ -93,7 +104,8 @@ public sealed class AuditLog(StorageClients storage)
         return entries;
     }
 
-    private static AuditEntity ToEntity(AuditEntry entry) => new()
+    /// <summary>The row an entry becomes (its key orders the trail by time).</summary>
+    public static AuditEntity ToEntity(AuditEntry entry) => entry is null ? throw new ArgumentNullException(nameof(entry)) : new()
     {
         PartitionKey = KeySanitizer.Check(entry.WorkflowId),
         RowKey = $"{entry.At.UtcTicks:D19}-{KeySanitizer.Check(entry.Discriminator)}",

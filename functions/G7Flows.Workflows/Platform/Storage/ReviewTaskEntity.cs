@@ -3,7 +3,11 @@ using Azure.Data.Tables;
 
 namespace G7Flows.Workflows.Platform.Storage;
 
-/// <summary>An open review task in a nation's inbox.</summary>
+/// <summary>
+/// An open review task in an assignee group's inbox. Consultation tasks sit in the nation's partition with
+/// <see cref="ConsultationId"/> and <see cref="Rule"/>; tasks of other workflows name their <see cref="Workflow"/>,
+/// <see cref="SubjectId"/>, <see cref="Step"/> and the route to act on them (<see cref="ActRoute"/>).
+/// </summary>
 public sealed class ReviewTaskEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -25,4 +29,16 @@ public sealed class ReviewTaskEntity : ITableEntity
     public DateTimeOffset Due { get; set; }
 
     public DateTimeOffset AssignedAt { get; set; }
+
+    /// <summary>The workflow the task belongs to (<c>disclosure</c>); null for consultation tasks.</summary>
+    public string? Workflow { get; set; }
+
+    /// <summary>The id of the workflow instance (a disclosure's id); null for consultation tasks.</summary>
+    public string? SubjectId { get; set; }
+
+    /// <summary>The step the task asks for (a review step's wire name); null for consultation tasks.</summary>
+    public string? Step { get; set; }
+
+    /// <summary>The route (method and path) to act on the task; null for consultation tasks.</summary>
+    public string? ActRoute { get; set; }
 }

@@ -13,7 +13,10 @@ public static class StorageNames
     /// <summary>Newest-first listing index, one partition per year.</summary>
     public const string ConsultationIndexTable = "ConsultationIndex";
 
-    /// <summary>Each nation's inbox of open review tasks: one partition per nation.</summary>
+    /// <summary>
+    /// Every reviewer's inbox of open review tasks: one partition per assignee group (a nation for consultations;
+    /// <c>security-reviewer:FR</c>, <c>human-rights-reviewer</c>, <c>approver:FR</c> for disclosures).
+    /// </summary>
     public const string ReviewTasksTable = "ReviewTasks";
 
     /// <summary>Append-only audit trail: one partition per workflow instance.</summary>
@@ -37,10 +40,19 @@ public static class StorageNames
     /// <summary>Published reports (JSON, CSV, HTML per period) and their index, write-once.</summary>
     public const string ReportsContainer = "reports";
 
+    /// <summary>One partition per disclosure: its state, revisions index, reviews, comments and per-organisation comment counts.</summary>
+    public const string DisclosuresTable = "Disclosures";
+
+    /// <summary>Newest-first listing of disclosures, filterable by status and nation.</summary>
+    public const string DisclosureIndexTable = "DisclosureIndex";
+
+    /// <summary>The body of every revision of every disclosure, private, one blob per revision.</summary>
+    public const string DisclosureRevisionsContainer = "disclosure-revisions";
+
     /// <summary>Every table the application creates and uses.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable, ReportFactsTable, SchedulesTable];
+        [ConsultationsTable, ConsultationIndexTable, ReviewTasksTable, AuditTable, NotificationsTable, DisclosuresTable, DisclosureIndexTable, ReportFactsTable, SchedulesTable];
 
     /// <summary>Every blob container the application creates and uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer, PublicDisclosuresContainer, ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [RecordsContainer, DisclosureRevisionsContainer, PublicDisclosuresContainer, ReportsContainer];
 }

@@ -554,4 +554,85 @@ public sealed class ConsultationOrchestratorTests
         Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
         Assert.DoesNotContain(this.harness.Result.Counted, c => c.Nation == "JP");
     }
+
+    [Fact]
+    public void With_decisive_events_the_orchestration_makes_no_opening_read_and_waits_for_the_deadline()
+    {
+        // Act
+        this.harness.Start(new ConsultationInputBuilder().WithDecisiveEvents().Build());
+
+        // Assert
+        Assert.False(this.harness.IsCompleted);
+        Assert.Empty(this.harness.Activities);
+        Assert.Equal(Deadline, Assert.Single(this.harness.PendingTimers).FireAt);
+    }
+
+    [Fact]
+    public void Answers_that_do_not_decide_raise_no_event_and_the_decisive_one_closes_with_every_stored_answer()
+    {
+        // Arrange
+        this.harness.Start(new ConsultationInputBuilder().WithDecisiveEvents().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE", "GB").Build());
+
+        // Act
+        bool first = this.harness.Answer("FR", Position.Approve);
+        bool second = this.harness.Answer("GB", Position.Abstain);
+        bool third = this.harness.Answer("DE", Position.Approve);
+
+        // Assert: the orchestration heard one event, and the close counted all three stored answers.
+        Assert.False(first);
+        Assert.False(second);
+        Assert.True(third);
+        Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
+        Assert.Equal(
+            [new CountedResponse("DE", Position.Approve), new CountedResponse("FR", Position.Approve), new CountedResponse("GB", Position.Abstain)],
+            this.harness.Result.Counted);
+        Assert.Equal(CloseTrigger.Rule, this.harness.CloseRequest.Trigger);
+    }
+
+    [Fact]
+    public void A_close_that_published_the_record_ends_the_orchestration_without_a_publish_step()
+    {
+        // Arrange
+        this.harness.ClosePublishes = true;
+        this.harness.Start(new ConsultationInputBuilder().WithId("c-one-step").WithDecisiveEvents().WithRule(DecisionRule.Unanimity).WithParticipants("FR", "DE").Build());
+
+        // Act
+        this.harness.Answer("FR", Position.Object);
+
+        // Assert
+        Assert.Equal([nameof(CloseConsultationActivity)], this.harness.Activities.Select(a => a.Name));
+        Assert.Equal(OrchestrationHarness.RecordBlobFor("c-one-step"), this.harness.Result.RecordBlob);
+        Assert.Equal(ConsultationStatus.Rejected, this.harness.Result.Status);
+    }
+
+    [Fact]
+    public void Silent_nations_are_reminded_from_what_is_stored_when_answers_raise_no_events()
+    {
+        // Arrange
+        this.harness.Start(new ConsultationInputBuilder().WithDecisiveEvents().WithParticipants("FR", "DE", "GB").WithReminders(TimeSpan.FromDays(1)).Build());
+        this.harness.Answer("FR", Position.Approve);
+
+        // Act
+        this.harness.Fire(this.harness.PendingTimerAt(Deadline.AddDays(-1)));
+
+        // Assert: the orchestration asks for every nation it has not heard from; the activity leaves out stored answers.
+        ReminderRequest reminder = Assert.IsType<ReminderRequest>(Assert.Single(this.harness.CallsTo(nameof(SendRemindersActivity))).Input);
+        Assert.Equal(["FR", "DE", "GB"], reminder.Nations);
+        Assert.False(this.harness.IsCompleted);
+    }
+
+    [Fact]
+    public void At_the_deadline_answers_that_raised_no_event_decide()
+    {
+        // Arrange
+        this.harness.Start(new ConsultationInputBuilder().WithDecisiveEvents().WithRule(DecisionRule.Silence).WithParticipants("FR", "DE", "GB").Build());
+        this.harness.Answer("FR", Position.Approve);
+
+        // Act
+        this.harness.Fire(this.harness.PendingTimerAt(Deadline));
+
+        // Assert
+        Assert.Equal(ConsultationStatus.Adopted, this.harness.Result.Status);
+        Assert.Equal([new CountedResponse("FR", Position.Approve)], this.harness.Result.Counted);
+    }
 }

@@ -113,7 +113,7 @@ internal sealed class OrchestrationHarness
         var counted = ConsultationStore.StoredResponses(snapshot).Select(r => new CountedResponse(r.Nation, r.Position)).OrderBy(r => r.Nation, StringComparer.Ordinal).ToList();
         return decision is null
             ? new CloseResult(false, ConsultationStatus.Open, string.Empty, [], c.Deadline.UtcDateTime)
-            : new CloseResult(true, decision.Status, decision.Reason, counted, c.Deadline.UtcDateTime);
+            : new CloseResult(true, decision.Status, decision.Reason, counted, c.Deadline.UtcDateTime, this.ClosePublishes ? RecordBlobFor(c.PartitionKey) : null);
     }
 
     /// <summary>The orchestration clock (<c>context.CurrentUtcDateTime</c>).</summary>
@@ -194,6 +194,28 @@ internal sealed class OrchestrationHarness
 
         this.Raise(this.responseWaits, response);
     }
+
+    /// <summary>
+    /// Stores a response as the HTTP layer does since answers raise decisive events: an event only when the stored
+    /// answers decide the outcome (then marked <see cref="ResponseEvent.Decisive"/>).
+    /// </summary>
+    /// <returns>Whether an event was raised.</returns>
+    public bool Answer(string nation, Position position)
+    {
+        var response = new ResponseEvent(nation, position, $"reviewer-{nation.ToLowerInvariant()}", this.Now);
+        this.StoredResponses.Add(response);
+        var tally = this.StoredResponses.ToDictionary(r => r.Nation, r => r.Position, StringComparer.Ordinal);
+        if (DecisionRules.Evaluate(this.Input.Rule, this.Input.Threshold, this.Input.Participants, tally, deadlinePassed: false) is null)
+        {
+            return false;
+        }
+
+        this.Raise(this.responseWaits, response with { Decisive = true });
+        return true;
+    }
+
+    /// <summary>When true, the close activity also publishes the record and returns its name (as it does now).</summary>
+    public bool ClosePublishes { get; set; }
 
     public void Withdraw(string reason, string requestedBy) =>
         this.Raise(this.withdrawWaits, new WithdrawEvent(reason, requestedBy, this.Now));
