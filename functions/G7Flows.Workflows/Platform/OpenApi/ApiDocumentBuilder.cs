@@ -74,7 +74,7 @@ public static partial class ApiDocumentBuilder
             {
                 ["title"] = "G7Flows API",
                 ["version"] = version,
-                ["summary"] = "Workflows for G7 military-diplomacy staff: multi-nation consultations and their records.",
+                ["summary"] = "Workflows for G7 military-diplomacy staff: multi-nation consultations, transparency disclosures and periodic reports.",
                 ["description"] =
                     "The same API is served by the self-hosted server and by the Azure Functions app. Every route needs a bearer " +
                     "token (JWT in the server, Microsoft Entra ID through App Service Authentication in Azure) unless it says " +
