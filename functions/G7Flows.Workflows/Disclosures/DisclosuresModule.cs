@@ -3,6 +3,7 @@ using G7Flows.Workflows.Disclosures.Storage;
 using G7Flows.Workflows.Disclosures.Workflow;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ namespace G7Flows.Workflows.Disclosures;
 /// Transparency disclosures: routes, durable types and services, written down once for both hosts. The public side
 /// (the publisher behind <see cref="Publishing.IDisclosurePublisher"/> and the anonymous public routes) is its own module.
 /// </summary>
-public sealed class DisclosuresModule : IWorkflowModule
+public sealed class DisclosuresModule : IWorkflowModule, IDescribedModule
 {
     public string Name => "Disclosures";
 
@@ -30,6 +31,9 @@ public sealed class DisclosuresModule : IWorkflowModule
         new("POST", DisclosureRoutes.Moderate, "ModerateDisclosureComment", (HttpRequest r, DisclosureApi h, string id, string commentId) => h.ModerateAsync(r, id, commentId)),
         new("POST", DisclosureRoutes.Withdraw, "WithdrawDisclosure", (HttpRequest r, DisclosureApi h, DurableTaskClient c, string id) => h.WithdrawAsync(r, c, id)),
     ];
+
+    /// <summary>The routes' descriptions for the OpenAPI document.</summary>
+    public ApiContract Contract => DisclosureContract.Contract;
 
     public IReadOnlyList<Type> Orchestrators { get; } = [typeof(DisclosureOrchestrator)];
 

@@ -2,6 +2,7 @@ using G7Flows.Workflows.Disclosures.PublicApi;
 using G7Flows.Workflows.Disclosures.Publishing;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,7 @@ namespace G7Flows.Workflows.Disclosures;
 /// Published disclosures: the publisher the disclosure workflow calls (<see cref="IDisclosurePublisher"/>) and the
 /// anonymous routes that serve what it published. No orchestrators or activities of its own.
 /// </summary>
-public sealed class PublicDisclosuresModule : IWorkflowModule
+public sealed class PublicDisclosuresModule : IWorkflowModule, IDescribedModule
 {
     public string Name => "PublicDisclosures";
 
@@ -22,6 +23,9 @@ public sealed class PublicDisclosuresModule : IWorkflowModule
         new("GET", PublicDisclosureRoutes.Feed, "GetPublicDisclosuresFeed", (HttpRequest r, PublicDisclosureApi h) => h.FeedAsync(r), RouteAccess.Anonymous),
         new("GET", PublicDisclosureRoutes.Get, "GetPublicDisclosure", (HttpRequest r, PublicDisclosureApi h, string id) => h.GetAsync(r, id), RouteAccess.Anonymous),
     ];
+
+    /// <summary>The routes' descriptions for the OpenAPI document.</summary>
+    public ApiContract Contract => PublicDisclosureContract.Contract;
 
     public IReadOnlyList<Type> Orchestrators { get; } = [];
 

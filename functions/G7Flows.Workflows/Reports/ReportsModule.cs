@@ -1,5 +1,6 @@
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Hosting;
+using G7Flows.Workflows.Platform.OpenApi;
 using G7Flows.Workflows.Reports.Api;
 using G7Flows.Workflows.Reports.Domain;
 using G7Flows.Workflows.Reports.Facts;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace G7Flows.Workflows.Reports;
 
 /// <summary>Scheduled reports: routes, the schedule, durable types and services, written down once for both hosts.</summary>
-public sealed class ReportsModule : IWorkflowModule
+public sealed class ReportsModule : IWorkflowModule, IDescribedModule
 {
     /// <summary>The schedule's name: the functions app's timer function and the server's scheduler.</summary>
     public const string ScheduleName = "ReportSchedule";
@@ -27,6 +28,9 @@ public sealed class ReportsModule : IWorkflowModule
         new("GET", ReportRoutes.List, "ListReports", (HttpRequest r, ReportApi h) => h.ListAsync(r), RouteAccess.Anonymous),
         new("GET", ReportRoutes.Get, "GetReport", (HttpRequest r, ReportApi h, string period) => h.GetAsync(r, period), RouteAccess.Anonymous),
     ];
+
+    /// <summary>The routes' descriptions for the OpenAPI document.</summary>
+    public ApiContract Contract => ReportContract.Contract;
 
     public IReadOnlyList<ScheduledWork> Schedules { get; } =
     [

@@ -54,14 +54,48 @@ public sealed class ContractCheck
         }
 
         string type = mediaType ?? "(none)";
-        if (content[type]?["schema"]?["$ref"]?.GetValue<string>() is not { } reference)
+        if (content[type]?["schema"] is not JsonObject schema)
         {
             problems.Add($"{operation} {status} answered {type}; the document says {string.Join(" or ", content.Select(c => c.Key))}.");
+            return problems;
+        }
+
+        if (schema["$ref"]?.GetValue<string>() is not { } reference)
+        {
+            // A text rendering (HTML, CSV, Atom): documented as a string; it must have a body, and XML must be well-formed.
+            problems.AddRange(TextProblems(operation, status, type, body));
             return problems;
         }
 
         using JsonDocument json = JsonDocument.Parse(body);
         problems.AddRange(this.schemas.Errors(reference[(reference.LastIndexOf('/') + 1)..], json.RootElement).Select(e => $"{operation} {status}: {e}"));
         return problems;
+    }
+
+    private static IEnumerable<string> TextProblems(string operation, int status, string mediaType, string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            yield return $"{operation} {status} answered {mediaType} with no body.";
+            yield break;
+        }
+
+        if (mediaType.EndsWith("xml", StringComparison.Ordinal))
+        {
+            string? error = null;
+            try
+            {
+                System.Xml.Linq.XDocument.Parse(body);
+            }
+            catch (System.Xml.XmlException ex)
+            {
+                error = ex.Message;
+            }
+
+            if (error is not null)
+            {
+                yield return $"{operation} {status} answered {mediaType} that is not well-formed XML: {error}";
+            }
+        }
     }
 }

@@ -2,8 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using G7Flows.IntegrationTests.Disclosures;
 using G7Flows.IntegrationTests.Infrastructure;
+using G7Flows.IntegrationTests.Reports;
 using G7Flows.Workflows;
+using G7Flows.Workflows.Disclosures.Publishing;
 using Xunit;
 
 namespace G7Flows.IntegrationTests.Contract;
@@ -123,10 +126,203 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", staff);
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", null);
 
+        await this.DisclosuresAsync(api, staff, fr, tooLarge, plainText);
+        await this.PublishedDisclosuresAsync(api);
+        await this.ReportsAsync(api, staff, fr, tooLarge, plainText);
+
         // Assert: every answer conformed, and every documented status but 503 was produced.
         Assert.True(this.failures.Count == 0, "Answers that do not match the document:\n" + string.Join("\n", this.failures));
         var unproduced = this.check.Documented.Where(d => d.Status != 503 && !this.seen.Contains(d)).ToList();
         Assert.True(unproduced.Count == 0, "Documented but never produced: " + string.Join(", ", unproduced));
+    }
+
+    /// <summary>
+    /// The disclosure workflow's routes: a disclosure in security review, one sent back by screening, one rejected, one
+    /// in its comment period and a military-expenditure statement; every refusal of every route; and the inbox of
+    /// disclosure reviewers.
+    /// </summary>
+    private async Task DisclosuresAsync(Api api, string staff, string reviewer, string tooLarge, Action<HttpRequestMessage> plainText)
+    {
+        var client = new DisclosureClient(this.environment.Server);
+        string securityFr = Tokens.SecurityReviewer("FR");
+        string civil = Tokens.CivilSociety("Open Budget Watch");
+        const string unknown = "daaaaaaaaaaaaaaaaaaaaaaaaa";
+
+        Reply submitted = await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", staff, DisclosureClient.Submission(), r => r.Headers.Add("Idempotency-Key", "contract-d"));
+        DisclosureClient.Expect(HttpStatusCode.Accepted, submitted);
+        string reviewed = submitted.Body.GetProperty("id").GetString()!;
+        await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", staff, DisclosureClient.Submission(title: "Another title"), r => r.Headers.Add("Idempotency-Key", "contract-d"));
+        await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", staff, DisclosureClient.Submission(kind: "white-paper"));
+        await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", null, DisclosureClient.Submission());
+        await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", reviewer, DisclosureClient.Submission());
+        await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", staff, tooLarge);
+        await this.Send(api, "SubmitDisclosure", HttpMethod.Post, "/api/disclosures", staff, null, plainText);
+        string blocked = await client.SubmitAsync(DisclosureClient.Submission(body: "SECRET//NOFORN\n\nThe annex.", title: "Sent back by screening"));
+        string rejected = await client.SubmitAsync(DisclosureClient.Submission(title: "To be rejected"));
+        var expenditure = new
+        {
+            year = 2025,
+            currency = "EUR",
+            gdp = 3_000_000_000_000m,
+            amounts = new { personnel = new { land = 20_000_000_000m }, procurementAndConstruction = new { air = 12_000_000_000m } },
+        };
+        string figures = await client.SubmitAsync(DisclosureClient.Submission(nation: "DE", kind: "military-expenditure", expenditure: expenditure, title: "Military expenditure 2025"));
+
+        await this.Send(api, "ListDisclosures", HttpMethod.Get, "/api/disclosures?nation=FR&pageSize=2", staff);
+        await this.Send(api, "ListDisclosures", HttpMethod.Get, "/api/disclosures?status=Drafting", staff);
+        await this.Send(api, "ListDisclosures", HttpMethod.Get, "/api/disclosures", null);
+        await this.Send(api, "ListDisclosures", HttpMethod.Get, "/api/disclosures", reviewer);
+
+        await client.WaitForStatusAsync(reviewed, "SecurityReview");
+        string review = $"/api/disclosures/{reviewed}/reviews/security";
+        DisclosureClient.Expect(HttpStatusCode.Accepted, await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, securityFr, new { decision = "approve" }));
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, securityFr, new { decision = "reject", comment = "Changed my mind." });
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, securityFr, new { decision = "maybe" });
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, $"/api/disclosures/{reviewed}/reviews/legal", securityFr, new { decision = "approve" });
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, $"/api/disclosures/{unknown}/reviews/security", securityFr, new { decision = "approve" });
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, null, new { decision = "approve" });
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, Tokens.SecurityReviewer("DE"), new { decision = "approve" });
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, securityFr, tooLarge);
+        await this.Send(api, "ReviewDisclosure", HttpMethod.Post, review, securityFr, null, plainText);
+
+        await client.WaitForStatusAsync(blocked, "ChangesRequested");
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{blocked}", staff));
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{figures}", staff));
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{reviewed}", securityFr));
+        await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{reviewed}", null);
+        await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{reviewed}", reviewer);
+        await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{unknown}", staff);
+
+        string revise = $"/api/disclosures/{blocked}/revisions";
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, new { body = "" });
+        DisclosureClient.Expect(HttpStatusCode.Accepted, await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, new { body = "# Policy\n\nThe annex is withdrawn." }));
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, $"/api/disclosures/{reviewed}/revisions", staff, new { body = "# Another text" });
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, $"/api/disclosures/{unknown}/revisions", staff, new { body = "# Another text" });
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, null, new { body = "# Another text" });
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, reviewer, new { body = "# Another text" });
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, tooLarge);
+        await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, null, plainText);
+
+        await client.WaitForStatusAsync(rejected, "SecurityReview");
+        DisclosureClient.Expect(HttpStatusCode.Accepted, await client.ReviewAsync(rejected, "security", "reject", "Not suitable for release."));
+        await client.WaitForStatusAsync(rejected, "Rejected");
+        string withdraw = $"/api/disclosures/{blocked}/withdraw";
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, withdraw, staff, new { reason = "" });
+        DisclosureClient.Expect(HttpStatusCode.Accepted, await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, withdraw, staff, new { reason = "Superseded by the white paper." }));
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, $"/api/disclosures/{rejected}/withdraw", staff, new { reason = "Superseded." });
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, $"/api/disclosures/{unknown}/withdraw", staff, new { reason = "Superseded." });
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, withdraw, null, new { reason = "Superseded." });
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, withdraw, reviewer, new { reason = "Superseded." });
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, withdraw, staff, tooLarge);
+        await this.Send(api, "WithdrawDisclosure", HttpMethod.Post, withdraw, staff, null, plainText);
+
+        string open = await client.IntoCommentPeriodAsync(DisclosureClient.Submission(commentPeriod: "PT10M", title: "Open for comment"));
+        string comment = $"/api/disclosures/{open}/comments";
+        Reply posted = await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, civil, new { text = "The figures should be broken down by service." });
+        DisclosureClient.Expect(HttpStatusCode.Accepted, posted);
+        string commentId = posted.Body.GetProperty("id").GetString()!;
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, civil, new { text = "" });
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, $"/api/disclosures/{reviewed}/comments", civil, new { text = "Too early." });
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, $"/api/disclosures/{unknown}/comments", civil, new { text = "Nowhere." });
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, null, new { text = "Anonymous." });
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, staff, new { text = "Staff may not comment." });
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, civil, tooLarge);
+        await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, civil, null, plainText);
+        string prolific = Tokens.CivilSociety("Prolific Forum");
+        for (int i = 1; i <= 20; i++)
+        {
+            DisclosureClient.Expect(HttpStatusCode.Accepted, await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, prolific, new { text = $"Comment {i}." }));
+        }
+
+        Reply limited = await this.Send(api, "CommentOnDisclosure", HttpMethod.Post, comment, prolific, new { text = "One too many." });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+
+        string moderate = $"/api/disclosures/{open}/comments/{commentId}/moderation";
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, staff, new { decision = "publish" }));
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, staff, new { decision = "reject", reason = "Changed my mind." });
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, staff, new { decision = "maybe" });
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, $"/api/disclosures/{open}/comments/caaaaaaaaaaaaaaaaaaaaaaaaa/moderation", staff, new { decision = "publish" });
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, null, new { decision = "publish" });
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, reviewer, new { decision = "publish" });
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, staff, tooLarge);
+        await this.Send(api, "ModerateDisclosureComment", HttpMethod.Post, moderate, staff, null, plainText);
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{open}", staff));
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{open}", civil));
+
+        await client.WaitForStatusAsync(reviewed, "HumanRightsReview");
+        await client.WaitForStatusAsync(figures, "SecurityReview");
+        Reply securityInbox = await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", Tokens.SecurityReviewer("DE"));
+        Assert.Contains(securityInbox.Body.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == figures);
+        Reply humanRightsInbox = await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", Tokens.HumanRightsReviewer());
+        Assert.Contains(humanRightsInbox.Body.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == reviewed);
+    }
+
+    /// <summary>The anonymous routes of published disclosures: JSON and HTML, pages, validators and 304, refusals.</summary>
+    private async Task PublishedDisclosuresAsync(Api api)
+    {
+        DisclosurePublisher publisher = PublicDisclosures.Publisher(this.environment.Azurite.ConnectionString);
+        string policy = PublicDisclosures.NewId("contract-policy");
+        string expenditure = PublicDisclosures.NewId("contract-expenditure");
+        await publisher.PublishAsync(PublicDisclosures.Policy(policy));
+        await publisher.PublishAsync(PublicDisclosures.Expenditure(expenditure));
+        Action<HttpRequestMessage> html = r => r.Headers.Accept.ParseAdd("text/html");
+        Action<HttpRequestMessage> IfNoneMatch(Reply reply) => r => r.Headers.TryAddWithoutValidation("If-None-Match", reply.Header("ETag"));
+
+        Reply first = await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?pageSize=1", null);
+        string next = first.Body.GetProperty("continuationToken").GetString()!;
+        Assert.Single(first.Body.GetProperty("items").EnumerateArray());
+        Reply second = await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, $"/api/public/disclosures?pageSize=1&continuationToken={Uri.EscapeDataString(next)}", null);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        AssertHtml(await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures", null, configure: html));
+        Assert.Equal(HttpStatusCode.NotModified, (await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?pageSize=1", null, configure: IfNoneMatch(first))).Status);
+        await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?pageSize=0", null);
+        await this.Send(api, "ListPublicDisclosures", HttpMethod.Get, "/api/public/disclosures?continuationToken=garbage", null);
+
+        Reply feed = await this.Send(api, "GetPublicDisclosuresFeed", HttpMethod.Get, "/api/public/disclosures/feed.atom", null);
+        Assert.StartsWith("application/atom+xml", feed.ContentType, StringComparison.Ordinal);
+        Assert.Contains(expenditure, feed.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, (await this.Send(api, "GetPublicDisclosuresFeed", HttpMethod.Get, "/api/public/disclosures/feed.atom", null, configure: IfNoneMatch(feed))).Status);
+
+        Reply figures = await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{expenditure}", null);
+        Assert.Equal(HttpStatusCode.OK, figures.Status);
+        Assert.Equal(JsonValueKind.Object, figures.Body.GetProperty("expenditure").ValueKind);
+        Reply plain = await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{policy}", null);
+        Assert.Equal(JsonValueKind.Null, plain.Body.GetProperty("expenditure").ValueKind);
+        AssertHtml(await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{policy}", null, configure: html));
+        Assert.Equal(HttpStatusCode.NotModified, (await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, $"/api/public/disclosures/{policy}", null, configure: IfNoneMatch(plain))).Status);
+        await this.Send(api, "GetPublicDisclosure", HttpMethod.Get, "/api/public/disclosures/never-published", null);
+    }
+
+    /// <summary>Reports: a request that starts one and one that finds it published, every refusal, and each rendering.</summary>
+    private async Task ReportsAsync(Api api, string staff, string reviewer, string tooLarge, Action<HttpRequestMessage> plainText)
+    {
+        Reply started = await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "2001-01" });
+        Assert.Equal(HttpStatusCode.Accepted, started.Status);
+        await api.WaitForReportAsync(this.environment.Server, "2001-01");
+        Assert.Equal(HttpStatusCode.OK, (await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "2001-01" })).Status);
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "January" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", null, new { period = "2001-01" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", reviewer, new { period = "2001-01" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, new { period = "2999-12" });
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, tooLarge);
+        await this.Send(api, "StartReport", HttpMethod.Post, "/api/reports", staff, null, plainText);
+
+        Reply index = await this.Send(api, "ListReports", HttpMethod.Get, "/api/public/reports", null);
+        Assert.Contains(index.Body.GetProperty("items").EnumerateArray(), i => i.GetProperty("period").GetString() == "2001-01");
+
+        Assert.Equal(HttpStatusCode.OK, (await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01", null)).Status);
+        Reply csv = await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01", null, configure: r => r.Headers.Accept.ParseAdd("text/csv"));
+        Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
+        AssertHtml(await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01?format=html", null));
+        await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-01?format=pdf", null);
+        await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/2001-02", null);
+        await this.Send(api, "GetReport", HttpMethod.Get, "/api/public/reports/9999-01", null);
+    }
+
+    private static void AssertHtml(Reply reply)
+    {
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.StartsWith("text/html", reply.ContentType, StringComparison.Ordinal);
     }
 
     private async Task<Reply> Send(Api api, string operation, HttpMethod method, string path, string? token, object? body = null, Action<HttpRequestMessage>? configure = null)

@@ -143,6 +143,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
             Endpoint.RespondToOpen or Endpoint.RespondToClosed => "RespondToConsultation",
             Endpoint.WithdrawOpen or Endpoint.WithdrawClosed => "WithdrawConsultation",
             Endpoint.ExtendOpen or Endpoint.ExtendClosed => "ExtendConsultation",
+            Endpoint.PublicIndex => "ListPublicDisclosures",
+            Endpoint.PublicDisclosureNotPublished => "GetPublicDisclosure",
             _ => endpoint.ToString(),
         };
         IReadOnlyList<string> offContract = ContractCheck.Current.Problems(operation, (int)reply.Status, reply.ContentType?.Split(';')[0].Trim(), reply.Text, reply.Location is not null);

@@ -193,16 +193,6 @@ public static class ConsultationContract
             Parameters = [IdParameter],
             Body = new("ExtendRequest", "The new deadline.", new JsonObject { ["until"] = "2026-12-15T09:00:00Z" }),
         },
-        ["ListTasks"] = new(
-            Tag,
-            "List my nation's open review tasks",
-            "Reviewers only: the open consultations the caller's nation has not answered yet, with their deadlines.",
-            [
-                new(200, "The caller's nation's inbox.") { Schema = "TaskList" },
-                Unauthorized,
-                ResponseContract.Problem(403, "Only reviewers with a nation have an inbox."),
-                Unavailable,
-            ]),
         ["ListConsultationDisagreements"] = new(
             AdminTag,
             "List consultations whose tables and workflows disagree",
@@ -415,29 +405,6 @@ public static class ConsultationContract
                 "id",
                 "status",
                 "deadline"),
-            ["ReviewTask"] = Object(
-                "A consultation the caller's nation has yet to answer.",
-                [
-                    ("consultationId", id.DeepClone().AsObject()),
-                    ("title", String("The title.")),
-                    ("kind", kind.DeepClone().AsObject()),
-                    ("rule", rule.DeepClone().AsObject()),
-                    ("due", DateTime("The deadline.")),
-                    ("assignedAt", DateTime("When the task was assigned.")),
-                    ("respond", String("Where to send the answer.", format: "uri-reference")),
-                ],
-                "consultationId",
-                "title",
-                "kind",
-                "rule",
-                "due",
-                "assignedAt",
-                "respond"),
-            ["TaskList"] = Object(
-                "The caller's nation's inbox.",
-                [("nation", nation.DeepClone().AsObject()), ("items", Array("Open tasks.", Ref("ReviewTask")))],
-                "nation",
-                "items"),
             ["Disagreement"] = Object(
                 "A consultation whose table row and workflow disagree, and what a repair does.",
                 [

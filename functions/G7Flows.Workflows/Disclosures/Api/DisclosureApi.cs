@@ -40,8 +40,10 @@ public sealed partial class DisclosureApi(
     private async Task<(DisclosureSnapshot? Snapshot, Caller? Caller, IResult? Refused)> LoadAuthorizedAsync(
         HttpRequest request, string id, ApiAction action, Func<DisclosureSnapshot, DisclosureScope> scope, string? step, CancellationToken ct)
     {
+        // Before the disclosure is read, only what is unknown may not refuse: its nation is left open, and so is whether it
+        // is in its comment period (else civil society could never read one that is).
         Caller? caller = Caller.FromPrincipal(request.HttpContext.User);
-        if (Refused(Authorizer.Decide(caller, action, disclosure: new DisclosureScope(null, Step: step))) is { } early)
+        if (Refused(Authorizer.Decide(caller, action, disclosure: new DisclosureScope(null, InPublicComment: true, Step: step))) is { } early)
         {
             return (null, caller, early);
         }

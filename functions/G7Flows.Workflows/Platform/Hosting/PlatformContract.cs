@@ -8,6 +8,7 @@ namespace G7Flows.Workflows.Platform.Hosting;
 public static class PlatformContract
 {
     private const string Tag = "Platform";
+    private const string InboxTag = "Review tasks";
 
     public static ApiContract Contract { get; } = new(
         new Dictionary<string, OperationContract>
@@ -27,6 +28,17 @@ public static class PlatformContract
                 [
                     new(200, "The OpenAPI document.") { Schema = "OpenApiDocument" },
                 ]),
+            ["ListTasks"] = new(
+                InboxTag,
+                "List my open review tasks",
+                "Every open review task of the caller, whatever the workflow, soonest due first: a nation's reviewer answers consultations, " +
+                "a security reviewer or approver (with a nation) and a human-rights reviewer answer disclosure steps. Each task names the route to act on it.",
+                [
+                    new(200, "The caller's inbox.") { Schema = "TaskList" },
+                    ResponseContract.Problem(401, "No valid bearer token."),
+                    ResponseContract.Problem(403, "Only reviewers and approvers (with their nation where their role needs one) have an inbox."),
+                    ResponseContract.Problem(503, "Storage is not answering. Try again shortly."),
+                ]),
         },
         new Dictionary<string, JsonObject>
         {
@@ -35,6 +47,37 @@ public static class PlatformContract
                 [("status", Const("The service answers.", "healthy")), ("storage", Const("Storage answers.", "ok"))],
                 "status",
                 "storage"),
+            ["ReviewTask"] = Object(
+                "An open review task. Consultation tasks also carry consultationId, rule and respond; disclosure tasks step and group.",
+                [
+                    ("workflow", String("The workflow: consultation or disclosure.")),
+                    ("id", String("The consultation's or disclosure's id.")),
+                    ("consultationId", String("Consultations: the consultation's id.")),
+                    ("title", String("The title.")),
+                    ("kind", String("The kind of proposal or disclosure.")),
+                    ("rule", String("Consultations: the decision rule.")),
+                    ("step", String("Disclosures: the review step.")),
+                    ("group", String("Disclosures: the assignee group the task is in.")),
+                    ("due", DateTime("When the answer is due.")),
+                    ("assignedAt", DateTime("When the task was assigned.")),
+                    ("respond", String("Consultations: where to send the answer.", format: "uri-reference")),
+                    ("act", String("The request that acts on it, such as `POST /api/disclosures/{id}/reviews/security`.")),
+                ],
+                "workflow",
+                "id",
+                "title",
+                "kind",
+                "due",
+                "assignedAt",
+                "act"),
+            ["TaskList"] = Object(
+                "The caller's inbox.",
+                [
+                    ("nation", Nullable(String("The caller's nation; null for a caller with none (a human-rights reviewer).", pattern: "^[A-Z]{2}$"))),
+                    ("items", Array("Open tasks, soonest due first.", Ref("ReviewTask"))),
+                ],
+                "nation",
+                "items"),
             ["OpenApiDocument"] = Object(
                 "An OpenAPI 3.1 document.",
                 [("openapi", String("The OpenAPI version.", pattern: "^3\\.1\\.[0-9]+$")), ("info", new JsonObject { ["type"] = "object" }), ("paths", new JsonObject { ["type"] = "object" })],
@@ -42,5 +85,9 @@ public static class PlatformContract
                 "info",
                 "paths"),
         },
-        new Dictionary<string, string> { [Tag] = "Health and the API's own description; open to anyone." });
+        new Dictionary<string, string>
+        {
+            [Tag] = "Health and the API's own description; open to anyone.",
+            [InboxTag] = "Each reviewer's one inbox of open review tasks, across workflows.",
+        });
 }

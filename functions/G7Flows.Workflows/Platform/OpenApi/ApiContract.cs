@@ -51,10 +51,32 @@ public sealed record ResponseContract(int Status, string Description)
     /// <summary>The same resource is also served as <c>text/html</c> (with <c>Accept: text/html</c>).</summary>
     public bool AlsoHtml { get; init; }
 
+    /// <summary>Renderings whose body is text rather than JSON (CSV, HTML, Atom): besides <see cref="Schema"/>, or alone.</summary>
+    public IReadOnlyList<TextRendering> Renderings { get; init; } = [];
+
+    /// <summary>Response headers besides <c>Location</c>, such as the validators <c>ETag</c> and <c>Last-Modified</c>.</summary>
+    public IReadOnlyList<HeaderContract> Headers { get; init; } = [];
+
     /// <summary>A problem-details answer (RFC 9457); 400 answers carry the per-field <c>errors</c> map.</summary>
     public static ResponseContract Problem(int status, string description) => new(status, description)
     {
         Schema = status == 400 ? ApiSchemas.ValidationProblem : ApiSchemas.Problem,
         MediaType = "application/problem+json",
     };
+
+    /// <summary><c>304 Not Modified</c>: the client's copy (named by <c>If-None-Match</c>) is current; no body.</summary>
+    public static ResponseContract NotModified(string description) => new(304, description) { Headers = [HeaderContract.ETag] };
+}
+
+/// <summary>A text rendering of a response: its media type and what the body holds.</summary>
+public sealed record TextRendering(string MediaType, string Description);
+
+/// <summary>A response header: its name, what it carries, and its value's format (such as <c>http-date</c>), if any.</summary>
+public sealed record HeaderContract(string Name, string Description, string? Format = null)
+{
+    /// <summary>The entity tag of the representation, to send back in <c>If-None-Match</c>.</summary>
+    public static HeaderContract ETag { get; } = new("ETag", "The representation's entity tag: send it back in `If-None-Match` to get 304 while it is current.");
+
+    /// <summary>When the representation last changed.</summary>
+    public static HeaderContract LastModified { get; } = new("Last-Modified", "When the representation last changed (an HTTP date).");
 }

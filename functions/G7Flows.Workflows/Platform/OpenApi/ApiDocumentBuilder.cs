@@ -74,7 +74,7 @@ public static partial class ApiDocumentBuilder
             {
                 ["title"] = "G7Flows API",
                 ["version"] = version,
-                ["summary"] = "Workflows for G7 military-diplomacy staff: multi-nation consultations and their records.",
+                ["summary"] = "Workflows for G7 military-diplomacy staff: multi-nation consultations, transparency disclosures and periodic reports.",
                 ["description"] =
                     "The same API is served by the self-hosted server and by the Azure Functions app. Every route needs a bearer " +
                     "token (JWT in the server, Microsoft Entra ID through App Service Authentication in Azure) unless it says " +
@@ -172,18 +172,33 @@ public static partial class ApiDocumentBuilder
         foreach (ResponseContract r in contract.Responses.OrderBy(r => r.Status))
         {
             var response = new JsonObject { ["description"] = r.Description };
+            var headers = new JsonObject();
             if (r.Location)
             {
-                response["headers"] = new JsonObject
+                headers["Location"] = new JsonObject
                 {
-                    ["Location"] = new JsonObject
-                    {
-                        ["description"] = "Where the resource can be read.",
-                        ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "uri-reference" },
-                    },
+                    ["description"] = "Where the resource can be read.",
+                    ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "uri-reference" },
                 };
             }
 
+            foreach (HeaderContract header in r.Headers)
+            {
+                var schema = new JsonObject { ["type"] = "string" };
+                if (header.Format is not null)
+                {
+                    schema["format"] = header.Format;
+                }
+
+                headers[header.Name] = new JsonObject { ["description"] = header.Description, ["schema"] = schema };
+            }
+
+            if (headers.Count > 0)
+            {
+                response["headers"] = headers;
+            }
+
+            var content = new JsonObject();
             if (r.Schema is not null)
             {
                 CheckSchema(route, r.Schema, schemas, gaps);
@@ -193,12 +208,20 @@ public static partial class ApiDocumentBuilder
                     media["example"] = r.Example.DeepClone();
                 }
 
-                var content = new JsonObject { [r.MediaType] = media };
+                content[r.MediaType] = media;
                 if (r.AlsoHtml)
                 {
                     content["text/html"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["description"] = "The same, as a readable page; every user-supplied string is escaped." } };
                 }
+            }
 
+            foreach (TextRendering rendering in r.Renderings)
+            {
+                content[rendering.MediaType] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["description"] = rendering.Description } };
+            }
+
+            if (content.Count > 0)
+            {
                 response["content"] = content;
             }
 

@@ -61,6 +61,34 @@ public static class ApiSchemas
         return schema;
     }
 
+    public static JsonObject Number(string description, double? minimum = null, double? maximum = null)
+    {
+        var schema = new JsonObject { ["type"] = "number", ["description"] = description };
+        if (minimum is { } min)
+        {
+            schema["minimum"] = min;
+        }
+
+        if (maximum is { } max)
+        {
+            schema["maximum"] = max;
+        }
+
+        return schema;
+    }
+
+    /// <summary>An object used as a map: its keys are among <paramref name="keys"/> (or any, when null), each value of <paramref name="values"/>.</summary>
+    public static JsonObject Map(string description, JsonObject values, IEnumerable<string>? keys = null)
+    {
+        var schema = new JsonObject { ["type"] = "object", ["description"] = description, ["additionalProperties"] = values };
+        if (keys is not null)
+        {
+            schema["propertyNames"] = new JsonObject { ["enum"] = new JsonArray([.. keys.Select(k => (JsonNode)k)]) };
+        }
+
+        return schema;
+    }
+
     public static JsonObject Boolean(string description) => new() { ["type"] = "boolean", ["description"] = description };
 
     public static JsonObject Array(string description, JsonObject items, int? minItems = null, int? maxItems = null, bool unique = false)

@@ -76,11 +76,11 @@ public readonly record struct ReportPeriod
     /// <summary>Whether the period is over at <paramref name="now"/>.</summary>
     public bool HasEnded(DateTimeOffset now) => this.End <= now;
 
-    /// <summary>Reads <c>2026-11</c> or <c>2026-Q4</c>, exactly (no spaces, no lower-case q, years 2000–9999).</summary>
+    /// <summary>Reads <c>2026-11</c> or <c>2026-Q4</c>, exactly (no spaces, no lower-case q, years 2000–9998: a period of 9999 would end past the calendar).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out ReportPeriod period)
     {
         period = default;
-        if (text is null || text.Length is not (7) || text[4] != '-' || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 2000)
+        if (text is null || text.Length is not (7) || text[4] != '-' || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year is < 2000 or > 9998)
         {
             return false;
         }

@@ -81,6 +81,8 @@ public sealed class ReportPeriodTests
     [InlineData(" 2026-11")]
     [InlineData("2026/11")]
     [InlineData("1999-12")]
+    [InlineData("9999-01")]
+    [InlineData("9999-Q4")]
     [InlineData("+202-11")]
     [InlineData("２０２６-11")]
     [InlineData("2026-11\n")]
