@@ -127,12 +127,22 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>A free loopback TCP port.</summary>
     public static int FreePort()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        // The system may offer a port it has just released again; a port this process has handed out is never given twice,
+        // so that the three ports of one Azurite (asked for one after another) always differ.
+        while (true)
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            if (IssuedPorts.TryAdd(port, 0))
+            {
+                return port;
+            }
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> IssuedPorts = new();
 
     /// <summary>Stops Azurite with SIGTERM so that it writes its data; kills it if it has not stopped in 15 seconds.</summary>
     public async Task StopAsync()

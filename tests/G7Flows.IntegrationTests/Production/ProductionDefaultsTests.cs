@@ -74,9 +74,11 @@ public sealed partial class ProductionDefaultsTests(ServerFixture fixture)
             HttpMethod.Post, "/api/consultations", Tokens.Staff(), Api.Proposal(title: "Forged forwarding"), r => r.Headers.Add("X-Forwarded-For", ForgedClient));
         string id = started.Body.GetProperty("id").GetString()!;
 
-        // Assert: the audit trail has the address the request really came from.
+        // Assert: the start's audit facts (stored on the consultation row, and copied to the trail at the close) have the
+        // address the request really came from.
         Assert.Equal(HttpStatusCode.Accepted, started.Status);
-        Assert.Equal("127.0.0.1", await this.SourceOfAsync(fixture.Tables, id, "consultation-started"));
+        TableEntity row = (await fixture.Tables.GetTableClient("Consultations").GetEntityAsync<TableEntity>(id, G7Flows.Workflows.Consultations.Storage.ConsultationEntity.Row)).Value;
+        Assert.Equal("127.0.0.1", row.GetString("CreatedFrom"));
     }
 
     [Fact]
