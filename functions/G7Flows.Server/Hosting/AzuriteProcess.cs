@@ -195,18 +195,26 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Runs <c>npm ci</c> once (under a file lock, as several processes may ask at once) when Azurite is missing.</summary>
-    private static async Task<string> EnsureInstalledAsync(string root, CancellationToken cancellationToken)
+    /// <summary>
+    /// Installs the repository's Node.js development tools (Azurite and the OpenAPI linter, pinned in package.json and its
+    /// lock file) with <c>npm ci</c>, once, under a file lock (several processes may ask at once), when one is missing.
+    /// </summary>
+    /// <param name="root">The repository's root, where package.json is.</param>
+    /// <param name="cancellationToken">Cancels the installation.</param>
+    /// <returns>Azurite's entry point.</returns>
+    public static async Task<string> EnsureInstalledAsync(string root, CancellationToken cancellationToken)
     {
         string entry = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (File.Exists(entry))
+        string linter = Path.Combine(root, "node_modules", "@redocly", "cli", "bin", "cli.js");
+        bool Installed() => File.Exists(entry) && File.Exists(linter);
+        if (Installed())
         {
             return entry;
         }
 
         Directory.CreateDirectory(Path.Combine(root, ".azurite"));
         await using FileStream lockFile = await AcquireLockAsync(Path.Combine(root, ".azurite", "install.lock"), cancellationToken);
-        if (File.Exists(entry))
+        if (Installed())
         {
             return entry;
         }
@@ -227,9 +235,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0 || !File.Exists(entry))
+        if (process.ExitCode != 0 || !Installed())
         {
-            throw new InvalidOperationException($"'npm ci' could not install Azurite (exit {process.ExitCode}):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"'npm ci' could not install Azurite and the OpenAPI linter (exit {process.ExitCode}):\n{await stdout}\n{await stderr}");
         }
 
         return entry;

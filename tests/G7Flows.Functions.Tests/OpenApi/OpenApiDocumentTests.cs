@@ -99,7 +99,8 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Redocly_recommended_ruleset_finds_no_error()
     {
-        // Arrange
+        // Arrange: the linter is pinned in package.json; npm ci installs it (with Azurite) when it is missing.
+        await G7Flows.Server.Hosting.AzuriteProcess.EnsureInstalledAsync(Repository.Root, CancellationToken.None);
         string redocly = Repository.PathOf("node_modules", "@redocly", "cli", "bin", "cli.js");
         Assert.True(File.Exists(redocly), $"The OpenAPI linter is not installed ({redocly} is missing): run `npm ci` at the repository root (package.json pins @redocly/cli).");
         string document = Path.Combine(Path.GetTempPath(), $"g7flows-openapi-{Guid.NewGuid():N}.json");

@@ -85,7 +85,7 @@ public sealed class ActivityFaultTests : IAsyncLifetime
         Reply lateAnswer = await api.RespondAsync(id, "DE", "approve");
 
         // Assert
-        Assert.Equal(4, await EngineHistory.CountAsync(this.Tables, Hub, id, "TaskFailed")); // every attempt to close, and only those
+        Assert.Equal(G7Flows.Workflows.Platform.Durable.RetryPolicies.Activity.MaxNumberOfAttempts, await EngineHistory.CountAsync(this.Tables, Hub, id, "TaskFailed")); // every attempt to close, and only those
         string reason = failed.GetProperty("outcome").GetProperty("reason").GetString()!;
         Assert.Contains("CloseConsultationActivity", reason, StringComparison.Ordinal);
         Assert.Contains("Injected fault", reason, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class ActivityFaultTests : IAsyncLifetime
         Assert.Equal("Adopted", consultation.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, consultation.GetProperty("record").ValueKind);
         Assert.Single(this.Trail(id), e => e.GetString("Action") == "record-publication-failed");
-        Assert.Equal(4, await EngineHistory.CountAsync(this.Tables, Hub, id, "TaskFailed"));
+        Assert.Equal(G7Flows.Workflows.Platform.Durable.RetryPolicies.Activity.MaxNumberOfAttempts, await EngineHistory.CountAsync(this.Tables, Hub, id, "TaskFailed"));
     }
 
     [Fact]
