@@ -59,6 +59,20 @@ public sealed class HistoryRecordingTests(ReplayServerFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Consultation_adopted_with_the_final_reminder_planned()
+    {
+        // Arrange: two hours to answer and no reminders asked for, so version 2 plans one an hour before the deadline.
+        string id = await this.api.StartAsync(Api.Proposal(participants: ["FR", "DE"], window: "PT2H"));
+
+        // Act
+        Assert.Equal(HttpStatusCode.Accepted, (await this.api.RespondAsync(id, "FR", "approve")).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await this.api.RespondAsync(id, "DE", "approve")).Status);
+
+        // Assert
+        await this.RecordAsync(id, "adopted-final-reminder");
+    }
+
+    [Fact]
     public async Task Consultation_expired()
     {
         // Arrange and act: nobody answers before the deadline.

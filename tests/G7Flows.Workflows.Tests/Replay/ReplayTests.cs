@@ -16,6 +16,7 @@ public sealed class ReplayTests
     public static readonly TheoryData<string> Required = new()
     {
         "ConsultationOrchestrator/2-adopted.json",
+        "ConsultationOrchestrator/2-adopted-final-reminder.json",
         "ConsultationOrchestrator/2-expired.json",
         "ConsultationOrchestrator/2-withdrawn.json",
         "ConsultationOrchestrator/2-extended.json",
@@ -126,6 +127,23 @@ public sealed class ReplayTests
 
         // Assert
         Assert.False(verdict.Deterministic, $"{name}: a changed first activity replayed as if nothing had changed.");
+        Assert.Contains("Non-Deterministic", verdict.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_version_in_the_history_decides_the_path_on_replay()
+    {
+        // Arrange: a version-2 run that planned the final reminder, as if it had been started as version 1.
+        RecordedHistory history = Load("ConsultationOrchestrator/2-adopted-final-reminder.json").With(events =>
+            Assert.Single(events.OfType<ExecutionStartedEvent>()).Version = "1");
+        DateTime deadline = Assert.IsType<TimerCreatedEvent>(history.Events.First(e => e is TimerCreatedEvent)).FireAt;
+
+        // Act
+        ReplayVerdict verdict = Replayer.Replay(history);
+
+        // Assert: the recorded run has the reminder timer an hour before the deadline; version 1 never creates it.
+        Assert.Contains(history.Events.OfType<TimerCreatedEvent>(), t => t.FireAt == deadline - ConsultationOrchestrator.FinalReminder);
+        Assert.False(verdict.Deterministic);
         Assert.Contains("Non-Deterministic", verdict.Explanation, StringComparison.Ordinal);
     }
 
