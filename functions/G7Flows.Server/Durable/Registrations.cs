@@ -40,7 +40,12 @@ internal sealed class Registrations<T> : INameVersionObjectManager<T>
         ObjectCreator<T>? creator;
         lock (this.creators)
         {
-            this.creators.TryGetValue(Key(name, version), out creator);
+            // One class runs every version of an orchestrator (it branches on the instance's version), so an instance
+            // started with a version finds the class registered without one.
+            if (!this.creators.TryGetValue(Key(name, version), out creator))
+            {
+                this.creators.TryGetValue(Key(name, null), out creator);
+            }
         }
 
         return creator?.Create();

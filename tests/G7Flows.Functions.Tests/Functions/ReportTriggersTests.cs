@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using G7Flows.Functions.Functions;
+using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Reports.Api;
 using G7Flows.Workflows.Reports.Domain;
@@ -127,7 +128,7 @@ public sealed class ReportTriggersTests
             c => c.ScheduleNewOrchestrationInstanceAsync(
                 new TaskName(nameof(ReportOrchestrator)),
                 It.Is<object?>(i => i is ReportInput && ((ReportInput)i).Period == period && ((ReportInput)i).RequestedBy == "schedule"),
-                It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == instanceId),
+                It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == instanceId && o.Version == WorkflowVersions.Report),
                 It.IsAny<CancellationToken>()),
             Times.Once);
 }

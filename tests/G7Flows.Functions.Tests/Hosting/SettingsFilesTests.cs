@@ -37,6 +37,23 @@ public sealed class SettingsFilesTests
     }
 
     [Fact]
+    public void Host_json_default_version_is_the_cores_latest_and_older_instances_still_run()
+    {
+        // Arrange
+        JsonElement durable = Host.GetProperty("extensions").GetProperty("durableTask");
+
+        // Act
+        string? defaultVersion = durable.GetProperty("defaultVersion").GetString();
+        string? match = durable.GetProperty("versionMatchStrategy").GetString();
+        string? failure = durable.GetProperty("versionFailureStrategy").GetString();
+
+        // Assert: a worker of this build runs every version up to its own and leaves newer ones for a newer worker.
+        Assert.Equal(WorkflowVersions.Latest, defaultVersion);
+        Assert.Equal("CurrentOrOlder", match);
+        Assert.Equal("Reject", failure);
+    }
+
+    [Fact]
     public void The_server_engine_takes_every_tuning_value_from_host_json()
     {
         // Arrange: the server's build output, where it reads its copy of host.json.

@@ -160,7 +160,7 @@ public sealed partial class ConsultationApi
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(ConsultationOrchestrator), input, new StartOrchestrationOptions(c.PartitionKey), ct);
+                nameof(ConsultationOrchestrator), input, WorkflowVersions.StartOptions(nameof(ConsultationOrchestrator), c.PartitionKey), ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {

@@ -16,6 +16,22 @@ namespace G7Flows.Workflows.Consultations.Workflow;
 /// </summary>
 public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInput, ConsultationResult>
 {
+    /// <summary>
+    /// From version 2 (<see cref="WorkflowVersions.Consultation"/>): the reminder a consultation started without
+    /// reminders gets, this long before its deadline.
+    /// </summary>
+    public static readonly TimeSpan FinalReminder = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The reminder points of an instance: those the request asked for; from version 2, <see cref="FinalReminder"/>
+    /// when it asked for none. Instances of version 1 (and those started without a version) keep the old policy.
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> RemindersFor(string? version, IReadOnlyList<TimeSpan> requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        return requested.Count == 0 && WorkflowVersions.IsAtLeast(version, "2") ? [FinalReminder] : requested;
+    }
+
     /// <inheritdoc/>
     public override async Task<ConsultationResult> RunAsync(TaskOrchestrationContext context, ConsultationInput input)
     {
@@ -57,7 +73,7 @@ public sealed class ConsultationOrchestrator : TaskOrchestrator<ConsultationInpu
             }
         }
 
-        var schedule = new ReminderSchedule(input.Reminders);
+        var schedule = new ReminderSchedule(RemindersFor(context.Version, input.Reminders));
         Task<ResponseEvent> response = context.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response);
         Task<WithdrawEvent> withdraw = context.WaitForExternalEvent<WithdrawEvent>(ConsultationEvents.Withdraw);
         Task<ExtendEvent> extend = context.WaitForExternalEvent<ExtendEvent>(ConsultationEvents.Extend);

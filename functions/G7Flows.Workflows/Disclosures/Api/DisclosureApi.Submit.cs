@@ -235,7 +235,7 @@ public sealed partial class DisclosureApi
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(DisclosureOrchestrator), InputOf(d), new StartOrchestrationOptions(d.PartitionKey), ct);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(DisclosureOrchestrator), InputOf(d), WorkflowVersions.StartOptions(nameof(DisclosureOrchestrator), d.PartitionKey), ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -49,7 +49,7 @@ public sealed partial class ReportStarter(ReportStore reports, ILogger<ReportSta
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(ReportOrchestrator),
                 new ReportInput(period.ToString(), requestedBy, requestedAt.UtcDateTime),
-                new StartOrchestrationOptions(id),
+                WorkflowVersions.StartOptions(nameof(ReportOrchestrator), id),
                 cancellationToken);
             LogStarted(logger, period.ToString(), requestedBy);
             return ReportStart.Started;

@@ -317,6 +317,56 @@ public sealed class ConsultationOrchestratorTests
     }
 
     [Fact]
+    public void Version_2_reminds_the_silent_nations_an_hour_before_the_deadline_when_the_request_gave_no_reminders()
+    {
+        // Arrange
+        this.harness.Version = "2";
+        this.harness.Start(new ConsultationInputBuilder().WithParticipants("FR", "DE").Build());
+        this.harness.Respond("FR", Position.Approve);
+
+        // Act
+        TimerCall reminder = this.harness.PendingTimerAt(Deadline - ConsultationOrchestrator.FinalReminder);
+        this.harness.Fire(reminder);
+
+        // Assert
+        ReminderRequest sent = Assert.IsType<ReminderRequest>(Assert.Single(this.harness.CallsTo(nameof(SendRemindersActivity))).Input);
+        Assert.Equal(1, sent.ReminderNumber);
+        Assert.Equal(["DE"], sent.Nations);
+        Assert.Equal(Deadline.AddHours(-1), sent.SentAt);
+        Assert.Equal([Deadline], this.harness.PendingTimers.Select(t => t.FireAt));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1")]
+    public void Version_1_and_unversioned_instances_send_no_reminder_when_the_request_gave_none(string version)
+    {
+        // Arrange
+        this.harness.Version = version;
+
+        // Act
+        this.harness.Start(new ConsultationInputBuilder().WithParticipants("FR", "DE").Build());
+        this.harness.Respond("FR", Position.Approve);
+
+        // Assert: the deadline is the only timer, so no reminder will ever be sent
+        Assert.Equal([Deadline], this.harness.Timers.Select(t => t.FireAt));
+        Assert.False(this.harness.IsCompleted);
+    }
+
+    [Fact]
+    public void Version_2_keeps_the_reminders_the_request_asked_for()
+    {
+        // Arrange
+        this.harness.Version = "2";
+
+        // Act
+        this.harness.Start(new ConsultationInputBuilder().WithParticipants("FR", "DE").WithReminders(TimeSpan.FromDays(1)).Build());
+
+        // Assert
+        Assert.Equal([Deadline, Deadline.AddDays(-1)], this.harness.PendingTimers.Select(t => t.FireAt));
+    }
+
+    [Fact]
     public void Staff_withdraw_the_consultation()
     {
         // Arrange

@@ -48,6 +48,7 @@ internal sealed class OrchestrationHarness
     public OrchestrationHarness()
     {
         this.context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => this.Now);
+        this.context.SetupGet(c => c.Version).Returns(() => this.Version);
         this.context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
 
         this.context.Setup(c => c.WaitForExternalEvent<ResponseEvent>(ConsultationEvents.Response, It.IsAny<CancellationToken>()))
@@ -118,6 +119,9 @@ internal sealed class OrchestrationHarness
 
     /// <summary>The orchestration clock (<c>context.CurrentUtcDateTime</c>).</summary>
     public DateTime Now { get; set; } = Builders.ConsultationInputBuilder.Opened;
+
+    /// <summary>The instance's version (<c>context.Version</c>): empty, as for an instance started before versions, unless set.</summary>
+    public string Version { get; set; } = string.Empty;
 
     /// <summary>The answers stored in the table (what <see cref="OpenConsultationActivity"/> returns and the close counts).</summary>
     public List<ResponseEvent> StoredResponses { get; } = [];
