@@ -124,23 +124,7 @@ public static class ConsultationContract
         {
             Parameters = [IdParameter],
         },
-        ["GetConsultationAudit"] = new(
-            Tag,
-            "Read a consultation's audit trail and verify it",
-            "Staff and admins only. Every entry of the consultation's hash-chained audit trail, in the order it was appended, " +
-                "and the verification of the chain: each entry's SHA-256 recomputed, each link and sequence number checked, the head " +
-                "compared with the last entry. A broken chain is still a 200: `verification.valid` is false and `verification.problem` " +
-                "names the first edited, deleted, reordered or inserted entry.",
-            [
-                new(200, "The trail and its verification.") { Schema = "AuditTrail" },
-                Unauthorized,
-                ResponseContract.Problem(403, "Only staff and admins may read an audit trail."),
-                NotFound,
-                Unavailable,
-            ])
-        {
-            Parameters = [IdParameter],
-        },
+        ["GetConsultationAudit"] = AuditContract.Operation(Tag, "consultation", IdParameter, NotFound),
         ["RespondToConsultation"] = new(
             Tag,
             "Answer for a nation",
@@ -243,6 +227,17 @@ public static class ConsultationContract
     };
 
     private static Dictionary<string, JsonObject> Schemas()
+    {
+        Dictionary<string, JsonObject> schemas = ModuleSchemas();
+        foreach (var (name, schema) in AuditContract.Schemas)
+        {
+            schemas[name] = schema;
+        }
+
+        return schemas;
+    }
+
+    private static Dictionary<string, JsonObject> ModuleSchemas()
     {
         JsonObject nation = Enum("A participant code.", Nations.All);
         JsonObject kind = Enum("The kind of proposal.", WireNames.KindNames);
@@ -394,64 +389,6 @@ public static class ConsultationContract
                 ],
                 "consultation",
                 "timeline"),
-            ["AuditEntry"] = Object(
-                "An entry of an audit trail with its link in the hash chain.",
-                [
-                    ("sequence", Nullable(Integer("Its place in the chain, from 1; null for a row not appended through the chain.", 1))),
-                    ("at", DateTime("When.")),
-                    ("actor", String("Who.")),
-                    ("action", String("What, such as consultation-started or response-submitted.")),
-                    ("nation", Nullable(String("The nation concerned."))),
-                    ("detail", Nullable(String("Details."))),
-                    ("source", String("Where from: the caller's address, or workflow.")),
-                    ("previousHash", Nullable(String("A SHA-256, 64 lower-case hexadecimal digits.", pattern: "^[0-9a-f]{64}$"))),
-                    ("hash", Nullable(String("A SHA-256, 64 lower-case hexadecimal digits.", pattern: "^[0-9a-f]{64}$"))),
-                    ("rowKey", String("The entry's row key in the audit table.")),
-                ],
-                "sequence",
-                "at",
-                "actor",
-                "action",
-                "nation",
-                "detail",
-                "source",
-                "previousHash",
-                "hash",
-                "rowKey"),
-            ["AuditProblem"] = Object(
-                "The first problem found in an audit chain.",
-                [
-                    ("kind", Enum("What is wrong.", ["edited", "deleted", "reordered", "inserted", "head-mismatch"])),
-                    ("sequence", Nullable(Integer("The place in the chain where it was found.", 0))),
-                    ("rowKey", Nullable(String("The row concerned."))),
-                    ("detail", String("What was found, in a sentence.")),
-                ],
-                "kind",
-                "sequence",
-                "rowKey",
-                "detail"),
-            ["AuditVerification"] = Object(
-                "The result of verifying an audit chain.",
-                [
-                    ("valid", Boolean("True when every hash, link and sequence holds and the head matches the last entry.")),
-                    ("head", Nullable(String("A SHA-256, 64 lower-case hexadecimal digits.", pattern: "^[0-9a-f]{64}$"))),
-                    ("entries", Integer("How many entries the trail holds.", 0)),
-                    ("problem", Nullable(Ref("AuditProblem"))),
-                ],
-                "valid",
-                "head",
-                "entries",
-                "problem"),
-            ["AuditTrail"] = Object(
-                "A workflow's audit trail in chain order and its verification.",
-                [
-                    ("workflowId", String("The workflow's id.")),
-                    ("verification", Ref("AuditVerification")),
-                    ("entries", Array("The entries, in the order they were appended.", Ref("AuditEntry"))),
-                ],
-                "workflowId",
-                "verification",
-                "entries"),
             ["RespondRequest"] = Object(
                 "A nation's answer.",
                 [
