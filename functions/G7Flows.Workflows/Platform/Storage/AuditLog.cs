@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -39,7 +40,16 @@ public sealed class AuditLog(StorageClients storage)
     /// <summary>How often one append tries again after losing the head to another writer before it gives up.</summary>
     private const int MaxAttempts = 200;
 
+    /// <summary>How many partitions' heads this process remembers before it forgets them all.</summary>
+    private const int HeadsRemembered = 10_000;
+
     private readonly TableClient table = storage.Table(StorageNames.AuditTable);
+
+    /// <summary>
+    /// The heads this process wrote last, with their ETags, so that its next append to the partition needs no read: a head
+    /// moved by another writer meanwhile costs a 412 and a read, never a fork.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, AuditHeadEntity> heads = new(StringComparer.Ordinal);
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
@@ -74,7 +84,7 @@ public sealed class AuditLog(StorageClients storage)
     /// <returns>The entries given.</returns>
     public async Task<IReadOnlyList<AuditEntry>> AddAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        await this.AppendAllAsync(entries, cancellationToken);
+        await this.AppendAllAsync(entries, cancellationToken: cancellationToken);
         return entries;
     }
 
@@ -82,13 +92,20 @@ public sealed class AuditLog(StorageClients storage)
     /// Adds the entries like <see cref="AddAllAsync"/> and returns every one of them as it is stored, with its place in the
     /// chain: the rows written now and, for an entry that was there already, the stored row.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntity>> AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    /// <param name="entries">The entries.</param>
+    /// <param name="trailIsEmpty">
+    /// True when the caller knows that nothing was appended to the workflow's trail yet (a consultation whose row says so):
+    /// the first transaction then creates the head without reading it first; if the caller was wrong, the head is there,
+    /// the transaction fails with 409 and nothing is lost.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the appends.</param>
+    public async Task<IReadOnlyList<AuditEntity>> AppendAllAsync(IReadOnlyList<AuditEntry> entries, bool trailIsEmpty = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var stored = new List<AuditEntity>(entries.Count);
         foreach (var partition in entries.Select(ToEntity).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
-            stored.AddRange(await this.AppendChainedAsync(partition.Key, [.. partition.DistinctBy(e => e.RowKey, StringComparer.Ordinal)], cancellationToken));
+            stored.AddRange(await this.AppendChainedAsync(partition.Key, [.. partition.DistinctBy(e => e.RowKey, StringComparer.Ordinal)], cancellationToken, trailIsEmpty));
         }
 
         return stored;
@@ -156,13 +173,19 @@ public sealed class AuditLog(StorageClients storage)
     /// on 409 or 412 (another writer moved the head, or an entry is there already) takes out the entries that are there
     /// and tries again from the new head.
     /// </summary>
-    private async Task<List<AuditEntity>> AppendChainedAsync(string partition, List<AuditEntity> pending, CancellationToken cancellationToken)
+    private async Task<List<AuditEntity>> AppendChainedAsync(string partition, List<AuditEntity> pending, CancellationToken cancellationToken, bool trailIsEmpty = false)
     {
         var stored = new List<AuditEntity>(pending.Count);
         int attempt = 0;
+        bool guess = true;
         while (pending.Count > 0)
         {
-            AuditHeadEntity? head = await this.ReadHeadAsync(partition, cancellationToken);
+            // The first attempt takes the head this process wrote last (or none, when the caller knows the trail is empty);
+            // every later one reads it.
+            AuditHeadEntity? head = guess && this.heads.TryGetValue(partition, out AuditHeadEntity? known) ? known
+                : guess && trailIsEmpty ? null
+                : await this.ReadHeadAsync(partition, cancellationToken);
+            guess = false;
             List<AuditEntity> chunk = pending.Take(EntriesPerTransaction).ToList();
             long sequence = head?.Sequence ?? 0;
             string previous = head?.Hash ?? AuditChain.Genesis;
@@ -178,13 +201,15 @@ public sealed class AuditLog(StorageClients storage)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, head.ETag));
             try
             {
-                await this.table.SubmitTransactionAsync(actions, cancellationToken);
+                Response<IReadOnlyList<Response>> response = await this.table.SubmitTransactionAsync(actions, cancellationToken);
                 stored.AddRange(chunk);
                 pending.RemoveRange(0, chunk.Count);
                 attempt = 0;
+                this.Remember(next, response.Value.Count == actions.Count ? response.Value[^1].Headers.ETag : null);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && ++attempt < MaxAttempts)
             {
+                this.heads.TryRemove(partition, out _);
                 IReadOnlyList<AuditEntity> found = await this.FindAsync(partition, chunk, cancellationToken);
                 if (found.Count > 0)
                 {
@@ -202,6 +227,23 @@ public sealed class AuditLog(StorageClients storage)
         }
 
         return stored;
+    }
+
+    private void Remember(AuditHeadEntity head, ETag? etag)
+    {
+        if (etag is not { } value)
+        {
+            this.heads.TryRemove(head.PartitionKey, out _);
+            return;
+        }
+
+        if (this.heads.Count >= HeadsRemembered)
+        {
+            this.heads.Clear();
+        }
+
+        head.ETag = value;
+        this.heads[head.PartitionKey] = head;
     }
 
     /// <summary>The stored rows of those of <paramref name="entries"/> that are in the partition.</summary>
