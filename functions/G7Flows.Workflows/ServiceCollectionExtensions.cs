@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(storageOptions ?? new StorageClientOptions());
         services.TryAddSingleton(sp => StorageClients.FromConfiguration(configuration, sp.GetRequiredService<StorageClientOptions>()));
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditVerifier>();
         services.TryAddSingleton(sp => new FaultInjector(configuration, sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton<HealthApi>();
         foreach (IWorkflowModule module in WorkflowModules.All)

@@ -30,6 +30,12 @@ public sealed class DisclosureHttpTriggers(DisclosureApi api)
         string id) =>
         new ResultActionResult(await api.GetAsync(req, id));
 
+    [Function(nameof(GetDisclosureAudit))]
+    public async Task<IActionResult> GetDisclosureAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DisclosureRoutes.Audit)] HttpRequest req,
+        string id) =>
+        new ResultActionResult(await api.GetAuditAsync(req, id));
+
     [Function(nameof(ReviseDisclosure))]
     public async Task<IActionResult> ReviseDisclosure(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DisclosureRoutes.Revise)] HttpRequest req,

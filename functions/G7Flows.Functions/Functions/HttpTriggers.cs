@@ -40,6 +40,12 @@ public sealed class HttpTriggers(ConsultationApi api, HealthApi health, InboxApi
         string id) =>
         new ResultActionResult(await api.GetRecordAsync(req, id));
 
+    [Function(nameof(GetConsultationAudit))]
+    public async Task<IActionResult> GetConsultationAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsultationRoutes.Audit)] HttpRequest req,
+        string id) =>
+        new ResultActionResult(await api.GetAuditAsync(req, id));
+
     [Function(nameof(RespondToConsultation))]
     public async Task<IActionResult> RespondToConsultation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsultationRoutes.Respond)] HttpRequest req,

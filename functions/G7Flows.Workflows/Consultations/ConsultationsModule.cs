@@ -23,6 +23,7 @@ public sealed class ConsultationsModule : IWorkflowModule, IDescribedModule
         new("GET", ConsultationRoutes.List, "ListConsultations", (HttpRequest r, ConsultationApi h) => h.ListAsync(r)),
         new("GET", ConsultationRoutes.Get, "GetConsultation", (HttpRequest r, ConsultationApi h, string id) => h.GetAsync(r, id)),
         new("GET", ConsultationRoutes.Record, "GetConsultationRecord", (HttpRequest r, ConsultationApi h, string id) => h.GetRecordAsync(r, id)),
+        new("GET", ConsultationRoutes.Audit, "GetConsultationAudit", (HttpRequest r, ConsultationApi h, string id) => h.GetAuditAsync(r, id)),
         new("POST", ConsultationRoutes.Respond, "RespondToConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id, string nation) => h.RespondAsync(r, c, id, nation)),
         new("POST", ConsultationRoutes.Withdraw, "WithdrawConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id) => h.WithdrawAsync(r, c, id)),
         new("POST", ConsultationRoutes.Extend, "ExtendConsultation", (HttpRequest r, ConsultationApi h, DurableTaskClient c, string id) => h.ExtendAsync(r, c, id)),
@@ -60,6 +61,7 @@ public static class ConsultationRoutes
     public const string List = "consultations";
     public const string Get = "consultations/{id}";
     public const string Record = "consultations/{id}/record";
+    public const string Audit = "consultations/{id}/audit";
     public const string Respond = "consultations/{id}/responses/{nation}";
     public const string Withdraw = "consultations/{id}/withdraw";
     public const string Extend = "consultations/{id}/extend";

@@ -33,6 +33,7 @@ public sealed class DisclosureAuthorizationMatrixTests(ServerFixture fixture)
         //                               anon staff admin secFR secDE  HR  appFR appDE civil markup revFR
         ("GET /api/disclosures/{id}",    [401, 200,  200,  200,  403,  200, 200,  403,  403,  403,   403]),
         ("GET /api/disclosures",         [401, 200,  200,  403,  403,  403, 403,  403,  403,  403,   403]),
+        ("GET /api/disclosures/{id}/audit", [401, 200, 200, 403,  403,  403, 403,  403,  403,  403,   403]),
         ("GET /api/tasks",               [401, 403,  403,  200,  200,  200, 200,  200,  403,  403,   200]),
     ];
 

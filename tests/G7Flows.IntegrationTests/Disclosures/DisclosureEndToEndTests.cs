@@ -40,6 +40,16 @@ public sealed class DisclosureEndToEndTests(ServerFixture fixture)
         string html = (await this.Published.GetBlobClient(G7Flows.Workflows.Disclosures.Publishing.DisclosurePublisher.HtmlBlobName(id)).DownloadContentAsync()).Value.Content.ToString();
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         Assert.Contains("We welcome the publication.", html, StringComparison.Ordinal);
+
+        // The document pins the audit chain as it stood when the disclosure was marked published; the chain still holds.
+        string pinned = document.GetProperty("auditHeadHash").GetString()!;
+        Reply audit = await this.api.SendAsync(HttpMethod.Get, $"/api/disclosures/{id}/audit", Tokens.Staff());
+        Expect(HttpStatusCode.OK, audit);
+        Assert.True(audit.Body.GetProperty("verification").GetProperty("valid").GetBoolean(), audit.Text);
+        JsonElement pinnedEntry = Assert.Single(audit.Body.GetProperty("entries").EnumerateArray(), e => e.GetProperty("hash").GetString() == pinned);
+        JsonElement publishedEntry = Assert.Single(audit.Body.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "published");
+        Assert.True(publishedEntry.GetProperty("sequence").GetInt64() > pinnedEntry.GetProperty("sequence").GetInt64());
+        Assert.Contains(pinned, html, StringComparison.Ordinal);
     }
 
     [Fact]

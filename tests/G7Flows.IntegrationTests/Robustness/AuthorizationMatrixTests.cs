@@ -24,6 +24,7 @@ public enum Endpoint
     Health,
     PublicIndex,
     PublicDisclosureNotPublished,
+    AuditOfClosed,
 }
 
 /// <summary>Who asks. The consultations have FR, DE and IT (open) or FR, DE and GB (closed) as participants; JP is in neither.</summary>
@@ -78,6 +79,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
         (Endpoint.Health,              [200,      200,  200,   200,   200,   200,   200,      200,   200]),
         (Endpoint.PublicIndex,         [200,      200,  200,   200,   200,   200,   200,      200,   200]),
         (Endpoint.PublicDisclosureNotPublished, [404, 404, 404,  404,   404,   404,   404,      404,   404]),
+        (Endpoint.AuditOfClosed,       [401,      200,  200,   403,   403,   403,   403,      403,   403]),
     ];
 
     public static TheoryData<Endpoint, Who, int> Rows()
@@ -128,6 +130,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
             Endpoint.Health => (HttpMethod.Get, "/api/health", null),
             Endpoint.PublicIndex => (HttpMethod.Get, "/api/public/disclosures", null),
             Endpoint.PublicDisclosureNotPublished => (HttpMethod.Get, $"/api/public/disclosures/{open}", null),
+            Endpoint.AuditOfClosed => (HttpMethod.Get, $"/api/consultations/{targets.Closed}/audit", null),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 
@@ -145,6 +148,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
             Endpoint.ExtendOpen or Endpoint.ExtendClosed => "ExtendConsultation",
             Endpoint.PublicIndex => "ListPublicDisclosures",
             Endpoint.PublicDisclosureNotPublished => "GetPublicDisclosure",
+            Endpoint.AuditOfClosed => "GetConsultationAudit",
             _ => endpoint.ToString(),
         };
         IReadOnlyList<string> offContract = ContractCheck.Current.Problems(operation, (int)reply.Status, reply.ContentType?.Split(';')[0].Trim(), reply.Text, reply.Location is not null);

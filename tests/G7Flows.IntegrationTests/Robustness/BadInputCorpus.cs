@@ -115,6 +115,7 @@ public sealed partial class BadInputCorpus
         corpus.AddMethodsAndUnknownRoutes();
         corpus.AddPublicDisclosureRequests();
         corpus.AddReportRequests();
+        corpus.AddAuditRequests();
         return corpus.cases;
     }
 

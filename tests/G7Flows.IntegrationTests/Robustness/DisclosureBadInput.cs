@@ -36,6 +36,7 @@ public sealed class DisclosureBadInput
         corpus.AddComments();
         corpus.AddModeration();
         corpus.AddWithdrawals();
+        corpus.AddAudit();
         return corpus.cases;
     }
 
@@ -152,6 +153,23 @@ public sealed class DisclosureBadInput
         this.Add("read: civil society before the comment period", R, HttpMethod.Get, this.Path(), Bearer(Tokens.CivilSociety("Watch")), null, 403);
         this.Add("read: civil society with markup in its organisation", R, HttpMethod.Get, this.Path(), Bearer(Tokens.CivilSociety("<b>Watch</b>")), null, 403);
         this.Add("read: the FR consultation reviewer", R, HttpMethod.Get, this.Path(), Bearer(Tokens.Reviewer("FR")), null, 403);
+    }
+
+    private void AddAudit()
+    {
+        const string R = "GetDisclosureAudit";
+        string path = this.Path("/audit");
+        this.Add("audit: unknown id", R, HttpMethod.Get, $"/api/disclosures/{this.unknown}/audit", this.staff, null, 404);
+        this.Add("audit: a consultation-shaped id", R, HttpMethod.Get, $"/api/disclosures/{new string('a', 26)}/audit", this.staff, null, 404);
+        this.Add("audit: a short id", R, HttpMethod.Get, "/api/disclosures/x/audit", this.staff, null, 404);
+        this.Add("audit: anonymous", R, HttpMethod.Get, path, null, null, 401);
+        this.Add("audit: a malformed bearer token", R, HttpMethod.Get, path, "Bearer not.a.token", null, 401);
+        this.Add("audit: FR's security reviewer", R, HttpMethod.Get, path, Bearer(Tokens.SecurityReviewer("FR")), null, 403);
+        this.Add("audit: FR's approver", R, HttpMethod.Get, path, Bearer(Tokens.Approver("FR")), null, 403);
+        this.Add("audit: a human-rights reviewer", R, HttpMethod.Get, path, Bearer(Tokens.HumanRightsReviewer()), null, 403);
+        this.Add("audit: civil society", R, HttpMethod.Get, path, Bearer(Tokens.CivilSociety("Watch")), null, 403);
+        this.Add("audit: the FR consultation reviewer", R, HttpMethod.Get, path, Bearer(Tokens.Reviewer("FR")), null, 403);
+        this.Add("audit: a caller with no role", R, HttpMethod.Get, path, Bearer(Tokens.Create("someone@g7.example", [])), null, 403);
     }
 
     private void AddRevisions()

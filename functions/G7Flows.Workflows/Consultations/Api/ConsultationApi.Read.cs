@@ -118,4 +118,11 @@ public sealed partial class ConsultationApi
 
         return TypedResults.Bytes(content.Content.ToArray(), content.ContentType);
     });
+
+    /// <summary><c>GET /api/consultations/{id}/audit</c>: staff; the trail in chain order and whether the chain holds.</summary>
+    public Task<IResult> GetAuditAsync(HttpRequest request, string id) => this.GuardAsync(async ct =>
+    {
+        var (_, refused) = await this.LoadAuthorizedAsync(request, id, ApiAction.ReadAudit, null, ct);
+        return refused ?? TypedResults.Json(await AuditTrailView.ReadAsync(audit, id, ct), Json.Options);
+    });
 }

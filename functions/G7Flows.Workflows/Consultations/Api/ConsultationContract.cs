@@ -124,6 +124,7 @@ public static class ConsultationContract
         {
             Parameters = [IdParameter],
         },
+        ["GetConsultationAudit"] = AuditContract.Operation(Tag, "consultation", IdParameter, NotFound),
         ["RespondToConsultation"] = new(
             Tag,
             "Answer for a nation",
@@ -216,6 +217,17 @@ public static class ConsultationContract
     };
 
     private static Dictionary<string, JsonObject> Schemas()
+    {
+        Dictionary<string, JsonObject> schemas = ModuleSchemas();
+        foreach (var (name, schema) in AuditContract.Schemas)
+        {
+            schemas[name] = schema;
+        }
+
+        return schemas;
+    }
+
+    private static Dictionary<string, JsonObject> ModuleSchemas()
     {
         JsonObject nation = Enum("A participant code.", Nations.All);
         JsonObject kind = Enum("The kind of proposal.", WireNames.KindNames);
@@ -360,7 +372,11 @@ public static class ConsultationContract
                 "action"),
             ["ConsultationRecord"] = Object(
                 "The published record of a closed consultation: the consultation as it closed and its timeline.",
-                [("consultation", Ref("Consultation")), ("timeline", Array("What happened, in order.", Ref("TimelineEntry")))],
+                [
+                    ("consultation", Ref("Consultation")),
+                    ("timeline", Array("What happened, in order.", Ref("TimelineEntry"))),
+                    ("auditHeadHash", Nullable(String("The audit chain's hash at the last entry of this history: it pins the trail as published.", pattern: "^[0-9a-f]{64}$"))),
+                ],
                 "consultation",
                 "timeline"),
             ["RespondRequest"] = Object(

@@ -15,6 +15,13 @@ public sealed record ConsultationRecord(ConsultationView Consultation, IReadOnly
     public DateTimeOffset? ClosedAt => this.Consultation.Outcome?.ClosedAt;
 
     /// <summary>
+    /// The hash of the audit chain at the last entry of this record's history (the entry with the highest sequence among
+    /// those in the timeline): it pins every entry appended up to it, so the trail cannot be rewritten unnoticed after
+    /// publication. Null when the trail is not chained.
+    /// </summary>
+    public string? AuditHeadHash { get; init; }
+
+    /// <summary>
     /// Audit actions that are not part of the consultation's history as published (they may come after it); nor is any
     /// refused request (<c>*-refused</c>), whose entry is anchored at the moment that made it refused, not when it came.
     /// </summary>
@@ -30,11 +37,12 @@ public sealed record ConsultationRecord(ConsultationView Consultation, IReadOnly
         ArgumentNullException.ThrowIfNull(trail);
         ConsultationView view = ConsultationView.From(snapshot) with { Record = null };
         DateTimeOffset cutoff = snapshot.Consultation.ClosedAt ?? DateTimeOffset.MaxValue;
-        var timeline = trail
+        var included = trail
             .Where(e => !NotInRecord.Contains(e.Action) && !e.Action.EndsWith("-refused", StringComparison.Ordinal) && e.At <= cutoff)
             .OrderBy(e => e.RowKey, StringComparer.Ordinal)
-            .Select(e => new TimelineEntry(e.At, e.Actor, e.Action, e.Nation, e.Detail))
             .ToList();
-        return new ConsultationRecord(view, timeline);
+        var timeline = included.Select(e => new TimelineEntry(e.At, e.Actor, e.Action, e.Nation, e.Detail)).ToList();
+        string? head = included.Where(e => e.Sequence is not null && e.Hash is not null).MaxBy(e => e.Sequence)?.Hash;
+        return new ConsultationRecord(view, timeline) { AuditHeadHash = head };
     }
 }

@@ -70,7 +70,13 @@ public static class RecordRenderer
             html.Append("</li>\n");
         }
 
-        html.Append("</ol>\n</body>\n</html>\n");
+        html.Append("</ol>\n");
+        if (record.AuditHeadHash is { } head)
+        {
+            html.Append("<p>Audit trail head (SHA-256): <code>").Append(e.Encode(head)).Append("</code></p>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 

@@ -56,22 +56,26 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
             Detail: $"{c.Status}: {c.OutcomeReason}"));
         // Nothing is in the trail of a consultation whose row never said otherwise (see ConsultationEntity.TrailWritten);
         // a retry that finds its own entries there already adds them again harmlessly (each key is added once).
-        IReadOnlyList<AuditEntity> trail = c.CreatedFrom is not null && c.TrailWritten != true ? [] : await audit.ReadAsync(input.ConsultationId);
+        bool trailRead = c.CreatedFrom is null || c.TrailWritten == true;
+        IReadOnlyList<AuditEntity> trail = trailRead ? await audit.ReadAsync(input.ConsultationId) : [];
         var present = trail.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
         var missing = entries.Where(e => present.Add(AuditLog.ToEntity(e).RowKey)).ToList();
 
-        // The record from the partition as closed and the trail up to the close (what is read plus what is missing).
+        // The trail is completed first, so the record carries the chain's hash at the last entry of its history; a retry
+        // finds the same entries stored with the same hashes and so builds the same record.
+        IReadOnlyList<AuditEntity> stored = await audit.AppendAllAsync(missing, trailIsEmpty: !trailRead);
+
+        // The record from the partition as closed and the trail up to the close (what is read plus what was missing).
         faults.OnCrashPoint(CrashPoints.BeforePublish);
         faults.OnActivity(nameof(PublishRecordActivity));
-        ConsultationRecord record = ConsultationRecord.From(snapshot, [.. trail, .. missing.Select(AuditLog.ToEntity)]);
+        ConsultationRecord record = ConsultationRecord.From(snapshot, [.. trail, .. stored]);
         string blob = await publisher.PublishAsync(record);
         var published = new AuditEntry(input.ConsultationId, record.ClosedAt ?? closedAt, "workflow", "record-published", "workflow", "published", Detail: blob);
         if (present.Add(AuditLog.ToEntity(published).RowKey))
         {
-            missing.Add(published);
+            await audit.AppendAsync(published);
         }
 
-        await audit.AddAllAsync(missing);
         await store.SetRecordOnceAsync(input.ConsultationId, blob);
         await facts.RecordConsultationAsync(input.ConsultationId);
 

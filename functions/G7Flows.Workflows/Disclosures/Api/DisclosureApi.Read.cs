@@ -3,6 +3,7 @@ using G7Flows.Workflows.Disclosures.Storage;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Security;
+using G7Flows.Workflows.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using static G7Flows.Workflows.Platform.Http.HandlerSupport;
 
@@ -16,6 +17,13 @@ public sealed partial class DisclosureApi
     {
         var (snapshot, caller, refused) = await this.LoadAuthorizedAsync(request, id, ApiAction.ReadDisclosure, s => ScopeOf(s), null, ct);
         return refused ?? TypedResults.Json(DisclosureView.From(snapshot!, caller!), Json.Options);
+    });
+
+    /// <summary><c>GET /api/disclosures/{id}/audit</c>: staff; the trail in chain order and whether the chain holds.</summary>
+    public Task<IResult> GetAuditAsync(HttpRequest request, string id) => this.GuardAsync(async ct =>
+    {
+        var (_, _, refused) = await this.LoadAuthorizedAsync(request, id, ApiAction.ReadAudit, s => ScopeOf(s), null, ct);
+        return refused ?? TypedResults.Json(await AuditTrailView.ReadAsync(audit, id, ct), Json.Options);
     });
 
     /// <summary><c>GET /api/disclosures?status=&amp;nation=&amp;pageSize=&amp;continuationToken=</c>: staff, newest first.</summary>

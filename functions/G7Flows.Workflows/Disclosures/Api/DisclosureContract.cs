@@ -220,6 +220,7 @@ public static class DisclosureContract
             Parameters = [IdParameter, new("commentId", "path", "The comment's id: `c` and 25 lower-case base-32 characters.", String("A comment id.", 26, 26, CommentIdPattern), true, ExampleCommentId)],
             Body = new("ModerationRequest", "Publish or reject, with a reason (required to reject).", new JsonObject { ["decision"] = "reject", ["reason"] = "Advertising, not a comment." }),
         },
+        ["GetDisclosureAudit"] = AuditContract.Operation(Tag, "disclosure", IdParameter, NotFound),
         ["WithdrawDisclosure"] = new(
             Tag,
             "Withdraw a disclosure",

@@ -79,6 +79,9 @@ public sealed class DisclosureEntity : ITableEntity
 
     public string? PublicSha256 { get; set; }
 
+    /// <summary>The head hash of the disclosure's audit chain when it was marked published; the public document carries it.</summary>
+    public string? AuditHeadHash { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? ClosedBy { get; set; }

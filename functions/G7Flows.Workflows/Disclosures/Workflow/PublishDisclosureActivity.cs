@@ -12,7 +12,7 @@ namespace G7Flows.Workflows.Disclosures.Workflow;
 /// <summary>
 /// Publishes an approved disclosure whose embargo has passed: first marks it <c>Published</c> under the row's ETag (so
 /// a withdrawal is either stored before, and nothing is published, or refused after), then hands the approved revision
-/// with its published comments and figures to <see cref="IDisclosurePublisher"/> and stores where it went. Idempotent:
+/// with its published comments, figures and the head hash of its audit chain to <see cref="IDisclosurePublisher"/> and stores where it went. Idempotent:
 /// a retry builds the same document (the publication time is stored) and the publisher writes nothing new. The
 /// disclosure's report fact is written last.
 /// </summary>
@@ -24,6 +24,8 @@ public sealed class PublishDisclosureActivity(DisclosureStore store, AuditLog au
         ArgumentNullException.ThrowIfNull(input);
         faults.OnCrashPoint(CrashPoints.BeforePublish);
         faults.OnActivity(nameof(PublishDisclosureActivity));
+        // The chain's head when the disclosure is marked published is stored with that change, so a retry publishes the same document.
+        AuditHeadEntity? head = await audit.ReadHeadAsync(input.DisclosureId);
         DisclosureSnapshot s = await store.UpdateAsync(input.DisclosureId, s =>
         {
             DisclosureEntity d = s.Disclosure;
@@ -37,6 +39,7 @@ public sealed class PublishDisclosureActivity(DisclosureStore store, AuditLog au
             d.PublishedAt = input.At;
             d.ClosedAt = input.At;
             d.LastChangeAt = input.At;
+            d.AuditHeadHash = head?.Hash;
             return Array.Empty<TableTransactionAction>();
         });
 
@@ -92,6 +95,6 @@ public sealed class PublishDisclosureActivity(DisclosureStore store, AuditLog au
             [.. s.Comments.Where(c => c.Moderation == Moderation.Published)
                 .Select(c => new PublicComment(c.CommentId, c.Organisation, c.Text, c.PostedAt.UtcDateTime))],
             revision.Expenditure is { } json ? ExpenditureJson.Deserialize(json, d.Nation) : null,
-            null);
+            d.AuditHeadHash);
     }
 }

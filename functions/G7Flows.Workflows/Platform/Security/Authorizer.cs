@@ -43,6 +43,9 @@ public enum ApiAction
 
     /// <summary>Withdraw a disclosure before publication.</summary>
     WithdrawDisclosure,
+
+    /// <summary>Read a workflow's audit trail and its verification.</summary>
+    ReadAudit,
 }
 
 /// <summary>The review steps of a disclosure, by their wire names (the <c>{step}</c> of the review route).</summary>
@@ -116,6 +119,7 @@ public static class Authorizer
             case ApiAction.Withdraw:
             case ApiAction.Extend:
             case ApiAction.TriggerReport:
+            case ApiAction.ReadAudit:
                 return caller.IsStaff ? AuthorizationDecision.Allow : AuthorizationDecision.Forbid("Only staff may do this.");
 
             case ApiAction.ReadConsultation:

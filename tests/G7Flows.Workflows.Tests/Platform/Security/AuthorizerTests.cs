@@ -41,6 +41,7 @@ public sealed class AuthorizerTests
         ("anonymous", ApiAction.ListTasks, "401 401 401 401"),
         ("anonymous", ApiAction.Reconcile, "401 401 401 401"),
         ("anonymous", ApiAction.TriggerReport, "401 401 401 401"),
+        ("anonymous", ApiAction.ReadAudit, "401 401 401 401"),
 
         ("no role", ApiAction.StartConsultation, "403 403 403 403"),
         ("no role", ApiAction.ListConsultations, "403 403 403 403"),
@@ -52,6 +53,7 @@ public sealed class AuthorizerTests
         ("no role", ApiAction.ListTasks, "403 403 403 403"),
         ("no role", ApiAction.Reconcile, "403 403 403 403"),
         ("no role", ApiAction.TriggerReport, "403 403 403 403"),
+        ("no role", ApiAction.ReadAudit, "403 403 403 403"),
 
         ("staff", ApiAction.StartConsultation, "200 200 200 200"),
         ("staff", ApiAction.ListConsultations, "200 200 200 200"),
@@ -63,6 +65,7 @@ public sealed class AuthorizerTests
         ("staff", ApiAction.ListTasks, "403 403 403 403"),
         ("staff", ApiAction.Reconcile, "403 403 403 403"),
         ("staff", ApiAction.TriggerReport, "200 200 200 200"),
+        ("staff", ApiAction.ReadAudit, "200 200 200 200"),
 
         ("admin", ApiAction.StartConsultation, "200 200 200 200"),
         ("admin", ApiAction.ListConsultations, "200 200 200 200"),
@@ -74,6 +77,7 @@ public sealed class AuthorizerTests
         ("admin", ApiAction.ListTasks, "403 403 403 403"),
         ("admin", ApiAction.Reconcile, "200 200 200 200"),
         ("admin", ApiAction.TriggerReport, "200 200 200 200"),
+        ("admin", ApiAction.ReadAudit, "200 200 200 200"),
 
         ("reviewer FR", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer FR", ApiAction.ListConsultations, "403 403 403 403"),
@@ -85,6 +89,7 @@ public sealed class AuthorizerTests
         ("reviewer FR", ApiAction.ListTasks, "200 200 200 200"),
         ("reviewer FR", ApiAction.Reconcile, "403 403 403 403"),
         ("reviewer FR", ApiAction.TriggerReport, "403 403 403 403"),
+        ("reviewer FR", ApiAction.ReadAudit, "403 403 403 403"),
 
         ("reviewer without nation", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer without nation", ApiAction.ListConsultations, "403 403 403 403"),
@@ -96,6 +101,7 @@ public sealed class AuthorizerTests
         ("reviewer without nation", ApiAction.ListTasks, "403 403 403 403"),
         ("reviewer without nation", ApiAction.Reconcile, "403 403 403 403"),
         ("reviewer without nation", ApiAction.TriggerReport, "403 403 403 403"),
+        ("reviewer without nation", ApiAction.ReadAudit, "403 403 403 403"),
 
         ("reviewer FR and DE", ApiAction.StartConsultation, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.ListConsultations, "403 403 403 403"),
@@ -107,6 +113,7 @@ public sealed class AuthorizerTests
         ("reviewer FR and DE", ApiAction.ListTasks, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.Reconcile, "403 403 403 403"),
         ("reviewer FR and DE", ApiAction.TriggerReport, "403 403 403 403"),
+        ("reviewer FR and DE", ApiAction.ReadAudit, "403 403 403 403"),
 
         ("staff and reviewer FR", ApiAction.StartConsultation, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.ListConsultations, "200 200 200 200"),
@@ -118,6 +125,7 @@ public sealed class AuthorizerTests
         ("staff and reviewer FR", ApiAction.ListTasks, "200 200 200 200"),
         ("staff and reviewer FR", ApiAction.Reconcile, "403 403 403 403"),
         ("staff and reviewer FR", ApiAction.TriggerReport, "200 200 200 200"),
+        ("staff and reviewer FR", ApiAction.ReadAudit, "200 200 200 200"),
     ];
 
     public static TheoryData<string, ApiAction, string, int> Cases()
@@ -152,7 +160,7 @@ public sealed class AuthorizerTests
 
     /// <summary>The consultation actions this table covers; the disclosure actions have their own table (DisclosureAuthorizerTests).</summary>
     private static readonly ApiAction[] ConsultationActions =
-        [ApiAction.StartConsultation, ApiAction.ListConsultations, ApiAction.ReadConsultation, ApiAction.ReadRecord, ApiAction.Respond, ApiAction.Withdraw, ApiAction.Extend, ApiAction.ListTasks, ApiAction.Reconcile, ApiAction.TriggerReport];
+        [ApiAction.StartConsultation, ApiAction.ListConsultations, ApiAction.ReadConsultation, ApiAction.ReadRecord, ApiAction.Respond, ApiAction.Withdraw, ApiAction.Extend, ApiAction.ListTasks, ApiAction.Reconcile, ApiAction.TriggerReport, ApiAction.ReadAudit];
 
     [Fact]
     public void The_table_covers_every_caller_and_every_consultation_and_report_action()
