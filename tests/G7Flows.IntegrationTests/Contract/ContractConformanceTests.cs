@@ -98,6 +98,10 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{b}/record", staff);
         await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{a}/record", jp);
         await this.Send(api, "GetConsultationRecord", HttpMethod.Get, $"/api/consultations/{a}/record", null);
+        await this.Send(api, "GetConsultationAudit", HttpMethod.Get, $"/api/consultations/{a}/audit", staff);
+        await this.Send(api, "GetConsultationAudit", HttpMethod.Get, $"/api/consultations/{a}/audit", fr);
+        await this.Send(api, "GetConsultationAudit", HttpMethod.Get, $"/api/consultations/{a}/audit", null);
+        await this.Send(api, "GetConsultationAudit", HttpMethod.Get, $"/api/consultations/{unknown}/audit", staff);
         await this.Send(api, "GetConsultation", HttpMethod.Get, $"/api/consultations/{a}", de);
 
         string until = DateTimeOffset.UtcNow.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -192,6 +196,10 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{reviewed}", null);
         await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{reviewed}", reviewer);
         await this.Send(api, "GetDisclosure", HttpMethod.Get, $"/api/disclosures/{unknown}", staff);
+        await this.Send(api, "GetDisclosureAudit", HttpMethod.Get, $"/api/disclosures/{reviewed}/audit", staff);
+        await this.Send(api, "GetDisclosureAudit", HttpMethod.Get, $"/api/disclosures/{reviewed}/audit", reviewer);
+        await this.Send(api, "GetDisclosureAudit", HttpMethod.Get, $"/api/disclosures/{reviewed}/audit", null);
+        await this.Send(api, "GetDisclosureAudit", HttpMethod.Get, $"/api/disclosures/{unknown}/audit", staff);
 
         string revise = $"/api/disclosures/{blocked}/revisions";
         await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, new { body = "" });
