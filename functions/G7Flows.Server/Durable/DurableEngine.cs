@@ -237,11 +237,23 @@ internal sealed partial class DurableEngine(
         return created;
     }
 
+    /// <summary>
+    /// Stops the dispatchers, waiting at most until the host's shutdown timeout: when storage is already gone (Ctrl-C in a
+    /// terminal stops Azurite at the same moment) the engine's partition manager would otherwise retry for ever. Work the
+    /// engine had not finished is taken up again after the restart (its messages become visible again).
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (this.worker is not null)
         {
-            await this.worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+            try
+            {
+                await this.worker.StopAsync(isForced: cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogStopTimedOut(logger);
+            }
         }
     }
 
@@ -249,11 +261,22 @@ internal sealed partial class DurableEngine(
     {
         if (this.worker is not null)
         {
-            await this.worker.StopAsync(isForced: true);
+            try
+            {
+                await this.worker.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException)
+            {
+                LogStopTimedOut(logger);
+            }
+
             this.worker.Dispose();
             this.worker = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Durable engine did not stop in time (storage not answering?); its unfinished work runs again after the restart")]
+    private static partial void LogStopTimedOut(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine started: {Orchestrators} orchestrator(s), {Activities} activities")]
     private static partial void LogStarted(ILogger logger, int orchestrators, int activities);
