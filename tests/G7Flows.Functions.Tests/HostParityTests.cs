@@ -104,13 +104,14 @@ public sealed class HostParityTests
         Assert.All(triggerCounts, f => Assert.Equal((f.Name, 1), f));
     }
 
-    /// <summary>The server's endpoints, from the server's own application (its services and pipeline).</summary>
+    /// <summary>The server's API endpoints (below <c>/api</c>; the web app's files are not API routes), from the server's own application (its services and pipeline).</summary>
     private static List<(string Route, string? Name)> ServerRoutes()
     {
         using var server = new RealServer();
         return ((IEndpointRouteBuilder)server.App).DataSources
             .SelectMany(d => d.Endpoints)
             .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith($"/{ApiRoute.Prefix}/", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
                 .Select(m => ($"{m} {e.RoutePattern.RawText}", e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)))
             .ToList();

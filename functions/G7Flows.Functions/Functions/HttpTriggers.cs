@@ -2,6 +2,7 @@ using G7Flows.Workflows;
 using G7Flows.Workflows.Consultations;
 using G7Flows.Workflows.Consultations.Api;
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -72,6 +73,11 @@ public sealed class HttpTriggers(ConsultationApi api, HealthApi health, InboxApi
     public async Task<IActionResult> ListTasks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InboxApi.Route)] HttpRequest req) =>
         new ResultActionResult(await inbox.ListTasksAsync(req));
+
+    [Function(nameof(GetMe))]
+    public static IActionResult GetMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MeApi.Route)] HttpRequest req) =>
+        new ResultActionResult(MeApi.Get(req));
 
     [Function(nameof(ListConsultationDisagreements))]
     public async Task<IActionResult> ListConsultationDisagreements(

@@ -7,6 +7,7 @@ using G7Flows.Workflows;
 using G7Flows.Workflows.Consultations.Api;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Http;
+using G7Flows.Workflows.Platform.Web;
 using G7Flows.Workflows.Platform.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -118,6 +119,11 @@ public static class ServerExtensions
         }
 
         app.MapG7FlowsApi();
+
+        // The web app for reviewers and staff at /, the same files the functions app serves; its data comes from the API.
+        app.MapMethods(WebApp.Index, [HttpMethods.Get, HttpMethods.Head], (HttpRequest request) => WebApp.Serve(request)).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods(WebApp.AssetsPrefix + "{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request) => WebApp.Serve(request)).AllowAnonymous().ExcludeFromDescription();
+        app.MapDevelopmentSignIn();
         return app;
     }
 }

@@ -39,9 +39,32 @@ public static class PlatformContract
                     ResponseContract.Problem(403, "Only reviewers and approvers (with their nation where their role needs one) have an inbox."),
                     ResponseContract.Problem(503, "Storage is not answering. Try again shortly."),
                 ]),
+            ["GetMe"] = new(
+                Tag,
+                "Tell me who I am",
+                "Any signed-in caller. The roles G7Flows acts on, the nation (from a nation.XX role) and the organisation (from an org.Name role) " +
+                "as G7Flows reads them from the caller's token or sign-in; a role G7Flows does not know is left out. The web app uses it to show each person their work.",
+                [
+                    new(200, "The caller.") { Schema = "Me", Example = new JsonObject { ["subject"] = "fr.reviewer@example.org", ["name"] = "fr.reviewer@example.org", ["roles"] = new JsonArray("reviewer"), ["nation"] = "FR", ["org"] = null } },
+                    ResponseContract.Problem(401, "No valid bearer token or sign-in."),
+                ]),
         },
         new Dictionary<string, JsonObject>
         {
+            ["Me"] = Object(
+                "The caller as G7Flows sees them.",
+                [
+                    ("subject", String("A stable identifier of the caller.")),
+                    ("name", String("A readable name.")),
+                    ("roles", Array("The G7Flows roles of the caller.", String("A role: staff, reviewer, admin, security-reviewer, human-rights-reviewer, approver or civil-society."))),
+                    ("nation", Nullable(String("The caller's nation (ISO 3166-1 alpha-2), or null."))),
+                    ("org", Nullable(String("A civil-society caller's organisation, or null."))),
+                ],
+                "subject",
+                "name",
+                "roles",
+                "nation",
+                "org"),
             ["Health"] = Object(
                 "The service's health.",
                 [("status", Const("The service answers.", "healthy")), ("storage", Const("Storage answers.", "ok"))],

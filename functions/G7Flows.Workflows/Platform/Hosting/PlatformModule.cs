@@ -1,5 +1,6 @@
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.OpenApi;
+using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace G7Flows.Workflows.Platform.Hosting;
 
-/// <summary>The routes that belong to no workflow: the health check, the API's OpenAPI document, and the one inbox of every workflow's review tasks.</summary>
+/// <summary>The routes that belong to no workflow: the health check, the API's OpenAPI document, the caller's own identity, and the one inbox of every workflow's review tasks.</summary>
 public sealed class PlatformModule : IWorkflowModule, IDescribedModule
 {
     public string Name => "Platform";
@@ -17,6 +18,7 @@ public sealed class PlatformModule : IWorkflowModule, IDescribedModule
         new("GET", HealthApi.Route, "Health", (HttpRequest r, HealthApi h) => h.HealthAsync(r), RouteAccess.Anonymous),
         new("GET", WorkflowApiDocument.Route, "GetOpenApiDocument", () => WorkflowApiDocument.Serve(), RouteAccess.Anonymous),
         new("GET", InboxApi.Route, "ListTasks", (HttpRequest r, InboxApi h) => h.ListTasksAsync(r)),
+        new("GET", MeApi.Route, "GetMe", (HttpRequest r) => MeApi.Get(r)),
     ];
 
     /// <inheritdoc/>

@@ -30,7 +30,8 @@ public static class HtmlResponseHeaders
     {
         ArgumentNullException.ThrowIfNull(response);
         response.Headers.XContentTypeOptions = NoSniff;
-        if (IsHtml(response.ContentType))
+        // A page that set its own policy (the web app's, which allows its own scripts) keeps it.
+        if (IsHtml(response.ContentType) && !response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         }
