@@ -175,6 +175,57 @@ public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : IAsy
         this.Web.AssertClean();
     }
 
+    [Fact]
+    public async Task A_reviewer_answers_with_the_keyboard_alone_and_sees_the_APIs_message_next_to_the_comment_first()
+    {
+        // Arrange
+        string title = Unique("Joint exercise STEADFAST HARBOUR");
+        string id = await fixture.Api.StartAsync(Proposal(title, ["FR", "DE", "IT"]));
+        IPage page = await this.Web.OpenAsync($"/#/consultations/{id}", Tokens.Reviewer("FR"));
+        ILocator comment = page.GetByLabel("Comment (optional)");
+
+        // Act: arrow keys choose, Tab moves on, Enter presses; the comment is longer than the API takes.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Approve" }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(comment).ToBeFocusedAsync();
+        await page.Keyboard.InsertTextAsync(new string('x', 4001));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your answer" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator(".confirm-summary")).ToContainTextAsync("You answer for France: Object");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Assert: the API's message next to the comment, which has the focus; nothing stored.
+        await Assertions.Expect(page.Locator(".field", new() { Has = comment }).Locator(".field-error")).ToHaveTextAsync("The comment is limited to 4,000 characters.");
+        await Assertions.Expect(comment).ToBeFocusedAsync();
+        await Assertions.Expect(comment).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Object" })).ToBeCheckedAsync();
+        Assert.Equal("pending", PositionOf((await fixture.Api.GetAsync(id)).Body, "FR").GetProperty("position").GetString());
+        await WebAppBrowser.AssertAccessibleAsync(page, "the answer form with a field error");
+
+        // Act: a shorter comment, then review and confirm with the keyboard again.
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync("France cannot commit forces in that period.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your answer" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Assert: recorded; an objection under unanimity rejects it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your answer (object) was recorded and counts toward the outcome." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".outcome")).ToContainTextAsync("Rejected", new() { Timeout = 30_000 });
+        var stored = await WaitForStatusAsync(fixture.Api, id, "Rejected");
+        JsonAssert(PositionOf(stored, "FR"), "object", "France cannot commit forces in that period.", "reviewer.fr@g7.example");
+
+        // An address with no consultation says so.
+        await this.Web.GoAsync(page, "/#/consultations/no-such-consultation");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Consultation not found");
+        await this.Web.AssertCleanAsync(page);
+    }
+
     private static void JsonAssert(System.Text.Json.JsonElement position, string expected, string comment, string respondent)
     {
         Assert.Equal(expected, position.GetProperty("position").GetString());

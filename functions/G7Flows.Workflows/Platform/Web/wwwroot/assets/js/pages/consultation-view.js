@@ -62,7 +62,7 @@ function draw(view) {
     view.message,
     facts(c),
     h('h2', {}, 'Proposal'),
-    c.summary ? h('div', { class: 'document source' }, c.summary) : h('p', { class: 'muted' }, 'The proposal has no text beyond its title.'),
+    c.summary ? h('div', { class: 'document proposal-text' }, c.summary) : h('p', { class: 'muted' }, 'The proposal has no text beyond its title.'),
     h('h2', {}, 'Decision rule'),
     h('p', { class: 'rule-sentence' }, ruleSentence(c)),
     outcome(c),
