@@ -133,6 +133,11 @@ function answerSection(view, nation) {
     return section;
   }
 
+  if (isOverdue(c.deadline)) {
+    section.append(h('p', {}, `The deadline (${utc(c.deadline)}) has passed; answers are no longer taken. The outcome follows from the answers given before it.`));
+    return section;
+  }
+
   section.append(answerForm(view, nation));
   return section;
 }
@@ -154,7 +159,7 @@ function answerForm(view, nation) {
     h('p', {}, 'It is sent only when you choose Confirm; it cannot be changed afterwards.'),
     h('div', { class: 'actions' }, confirmButton, back));
   const result = h('div', { class: 'answer-result' });
-  const form = h('form', { novalidate: false, 'aria-label': `Answer for ${nationName(nation)}` }, edit, confirm, result);
+  const form = h('form', { 'aria-label': `Answer for ${nationName(nation)}` }, edit, confirm, result);
 
   const chosen = () => form.querySelector('input[name="position"]:checked')?.value;
   form.addEventListener('submit', event => {
