@@ -176,6 +176,13 @@ public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : IAsyn
         await page.SetViewportSizeAsync(WebAppBrowser.Desktop.Width, WebAppBrowser.Desktop.Height);
         await WebAppBrowser.AssertAccessibleAsync(page, "the list of consultations");
 
+        // A consultation with its staff actions, at a phone's width.
+        string id = await fixture.Api.StartAsync(Proposal(Unique("Joint exercise SOUTHERN CROSS"), ["IT", "DE"]));
+        IPage manage = await this.Web.OpenAsync($"/#/consultations/{id}", Tokens.Staff(), WebAppBrowser.Phone);
+        await Assertions.Expect(manage.GetByRole(AriaRole.Button, new() { Name = "Extend deadline" })).ToBeVisibleAsync();
+        await AssertFitsWidthAsync(manage, "a consultation for staff at a phone's width");
+        await WebAppBrowser.AssertAccessibleAsync(manage, "a consultation for staff at a phone's width");
+
         IPage reviewer = await this.Web.OpenAsync("/#/consultations", Tokens.Reviewer("IT"));
         await Assertions.Expect(reviewer.GetByText("The list of all consultations is kept for staff.")).ToBeVisibleAsync();
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "your inbox" })).ToBeVisibleAsync();
