@@ -26,7 +26,10 @@ public sealed class FactEntity : ITableEntity
     /// <summary><c>consultation</c> or <c>disclosure</c>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary>The fact as JSON (one property: a report reads every column of the row anyway).</summary>
+    /// <summary>
+    /// The fact, in one property (a report reads all of it anyway): a consultation's in the compact form of
+    /// <see cref="CompactFact"/> (<c>c2|…</c>), a disclosure's (and any row written before that form) as JSON (<c>{…}</c>).
+    /// </summary>
     public string Body { get; set; } = string.Empty;
 
     /// <summary>The partition of a workflow's fact in a month (<c>2026-11-3</c>).</summary>

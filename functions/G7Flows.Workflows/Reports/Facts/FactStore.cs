@@ -13,6 +13,8 @@ namespace G7Flows.Workflows.Reports.Facts;
 /// </summary>
 public sealed class FactStore(StorageClients storage)
 {
+    private static readonly string[] Columns = [nameof(ITableEntity.RowKey), nameof(FactEntity.Body)];
+
     private readonly TableClient table = storage.Table(StorageNames.ReportFactsTable);
 
     public static string MonthOf(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -45,14 +47,12 @@ public sealed class FactStore(StorageClients storage)
     /// <summary>Every fact of the period: one query per partition of each of its months, run side by side.</summary>
     public async Task<PeriodFacts> ReadPeriodAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
-        var partitions = period.Months.SelectMany(FactEntity.PartitionsOf).ToList();
-        var results = await Task.WhenAll(partitions.Select(p => this.ReadPartitionAsync(p, cancellationToken)));
         var consultations = new List<ConsultationFact>();
         var disclosures = new List<DisclosureFact>();
-        foreach (var (c, d) in results)
+        foreach (PeriodFacts.Collector part in await this.ReadPeriodAsync(period, () => new PeriodFacts.Collector(), cancellationToken))
         {
-            consultations.AddRange(c);
-            disclosures.AddRange(d);
+            consultations.AddRange(part.Consultations);
+            disclosures.AddRange(part.Disclosures);
         }
 
         // The order of the rows does not change any figure, but a stable order makes the report's lists stable.
@@ -61,12 +61,27 @@ public sealed class FactStore(StorageClients storage)
         return new PeriodFacts(consultations, disclosures);
     }
 
+    /// <summary>
+    /// Every fact of the period, handed to sinks as the rows arrive: one query per partition of each of the period's
+    /// months, run side by side, each into its own sink from <paramref name="newSink"/> (so a sink needs no lock).
+    /// Returns the sinks, in partition order, for the caller to combine.
+    /// </summary>
+    public async Task<IReadOnlyList<TSink>> ReadPeriodAsync<TSink>(ReportPeriod period, Func<TSink> newSink, CancellationToken cancellationToken = default)
+        where TSink : IFactSink
+    {
+        ArgumentNullException.ThrowIfNull(newSink);
+        var partitions = period.Months.SelectMany(FactEntity.PartitionsOf).ToList();
+        var sinks = partitions.Select(_ => newSink()).ToList();
+        await Task.WhenAll(partitions.Select((p, i) => this.ReadPartitionAsync(p, sinks[i], cancellationToken)));
+        return sinks;
+    }
+
     /// <summary>The fact row of a consultation in a month, or null (for tests and the demo data).</summary>
     public async Task<ConsultationFact?> GetConsultationAsync(string month, string consultationId, CancellationToken cancellationToken = default)
     {
         var response = await this.table.GetEntityIfExistsAsync<FactEntity>(
             FactEntity.ConstructPartitionKey(month, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
-        return response.HasValue ? JsonSerializer.Deserialize<ConsultationFact>(response.Value!.Body, Json.Options) : null;
+        return response.HasValue ? ConsultationOf(response.Value!.Body) : null;
     }
 
     /// <summary>
@@ -102,7 +117,7 @@ public sealed class FactStore(StorageClients storage)
             PartitionKey = FactEntity.ConstructPartitionKey(MonthOf(fact.ClosedAt), fact.Id),
             RowKey = FactEntity.ConstructRowKey(FactKind.Consultation, fact.Id),
             Kind = "consultation",
-            Body = JsonSerializer.Serialize(fact, Json.Options),
+            Body = CompactFact.TryEncode(fact) ?? JsonSerializer.Serialize(fact, Json.Options),
         };
     }
 
@@ -121,24 +136,32 @@ public sealed class FactStore(StorageClients storage)
     private Task UpsertAsync(FactEntity entity, CancellationToken cancellationToken) =>
         this.table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
 
-    private async Task<(List<ConsultationFact>, List<DisclosureFact>)> ReadPartitionAsync(string partition, CancellationToken cancellationToken)
+    private async Task ReadPartitionAsync(string partition, IFactSink sink, CancellationToken cancellationToken)
     {
-        var consultations = new List<ConsultationFact>();
-        var disclosures = new List<DisclosureFact>();
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        // The row key says the kind: the query returns it and the body, nothing else.
-        await foreach (FactEntity row in this.table.QueryAsync<FactEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Body"], cancellationToken: cancellationToken))
+
+        // The row key says the kind: the query returns it and the body, nothing else, 1,000 rows a page (the most the
+        // service gives). Read as TableEntity, a dictionary the client fills anyway, rather than bound to FactEntity.
+        await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: cancellationToken))
         {
+            string? body = row.GetString(nameof(FactEntity.Body));
+            if (body is null)
+            {
+                continue;
+            }
+
             if (row.RowKey.StartsWith(FactEntity.ConsultationPrefix, StringComparison.Ordinal))
             {
-                consultations.Add(JsonSerializer.Deserialize<ConsultationFact>(row.Body, Json.Options)!);
+                sink.Add(ConsultationOf(body));
             }
             else if (row.RowKey.StartsWith(FactEntity.DisclosurePrefix, StringComparison.Ordinal))
             {
-                disclosures.Add(JsonSerializer.Deserialize<DisclosureFact>(row.Body, Json.Options)!);
+                sink.Add(JsonSerializer.Deserialize<DisclosureFact>(body, Json.Options)!);
             }
         }
-
-        return (consultations, disclosures);
     }
+
+    /// <summary>A consultation's fact from its row's body: the compact form, or JSON (rows written before it, and facts it cannot hold).</summary>
+    private static ConsultationFact ConsultationOf(string body) =>
+        CompactFact.IsCompact(body) ? CompactFact.Decode(body) : JsonSerializer.Deserialize<ConsultationFact>(body, Json.Options)!;
 }
