@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Storage;
@@ -8,14 +9,19 @@ using G7Flows.Workflows.Reports.Domain;
 namespace G7Flows.Workflows.Reports.Facts;
 
 /// <summary>
-/// The fact table: written once per closed workflow (an upsert of the same row, so a retried close writes the same
-/// fact), read by period: only the partitions of the period's months.
+/// The fact tables: written once per closed workflow (an upsert of the same row, so a retried close writes the same
+/// fact), read by period: only the partitions of the period's months. Shard <c>s</c> of a month is partition
+/// <c>{month}-{s}</c> of table <c>ReportFacts{s}</c>. Rows written before the shards had tables of their own are in
+/// <c>ReportFacts</c> under the same keys: a period's reader reads that partition too, after the shard's, and skips a
+/// row the shard's table also holds (a close retried since), so older periods keep their figures and nothing counts twice.
 /// </summary>
 public sealed class FactStore(StorageClients storage)
 {
     private static readonly string[] Columns = [nameof(ITableEntity.RowKey), nameof(FactEntity.Body)];
 
-    private readonly TableClient table = storage.Table(StorageNames.ReportFactsTable);
+    private readonly TableClient[] shards = [.. StorageNames.ReportFactShardTables.Select(storage.Table)];
+
+    private readonly TableClient earlier = storage.Table(StorageNames.ReportFactsTable);
 
     public static string MonthOf(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -37,9 +43,10 @@ public sealed class FactStore(StorageClients storage)
         ArgumentNullException.ThrowIfNull(entities);
         foreach (var partition in entities.GroupBy(e => e.PartitionKey))
         {
+            TableClient table = this.TableOf(partition.Key);
             foreach (FactEntity[] chunk in partition.Chunk(100))
             {
-                await this.table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
             }
         }
     }
@@ -79,9 +86,18 @@ public sealed class FactStore(StorageClients storage)
     /// <summary>The fact row of a consultation in a month, or null (for tests and the demo data).</summary>
     public async Task<ConsultationFact?> GetConsultationAsync(string month, string consultationId, CancellationToken cancellationToken = default)
     {
-        var response = await this.table.GetEntityIfExistsAsync<FactEntity>(
-            FactEntity.ConstructPartitionKey(month, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
-        return response.HasValue ? ConsultationOf(response.Value!.Body) : null;
+        string partition = FactEntity.ConstructPartitionKey(month, consultationId);
+        string row = FactEntity.ConstructRowKey(FactKind.Consultation, consultationId);
+        foreach (TableClient table in new[] { this.TableOf(partition), this.earlier })
+        {
+            var response = await table.GetEntityIfExistsAsync<FactEntity>(partition, row, Columns, cancellationToken);
+            if (response.HasValue)
+            {
+                return ConsultationOf(response.Value!.Body);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -102,8 +118,19 @@ public sealed class FactStore(StorageClients storage)
         await this.WriteAsync(moved, cancellationToken);
         if (MonthOf(closedAt) != fromMonth)
         {
-            await this.table.DeleteEntityAsync(
-                FactEntity.ConstructPartitionKey(fromMonth, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
+            // From wherever the fact was read (a missing row is no error: deleting it is the point).
+            string partition = FactEntity.ConstructPartitionKey(fromMonth, consultationId);
+            string row = FactEntity.ConstructRowKey(FactKind.Consultation, consultationId);
+            foreach (TableClient table in new[] { this.TableOf(partition), this.earlier })
+            {
+                try
+                {
+                    await table.DeleteEntityAsync(partition, row, cancellationToken: cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                }
+            }
         }
 
         return moved;
@@ -134,18 +161,28 @@ public sealed class FactStore(StorageClients storage)
     }
 
     private Task UpsertAsync(FactEntity entity, CancellationToken cancellationToken) =>
-        this.table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        this.TableOf(entity.PartitionKey).UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
 
+    private TableClient TableOf(string partitionKey) => this.shards[FactEntity.ShardOfPartition(partitionKey)];
+
+    /// <summary>A partition of a month: the shard's table, then the rows of the earlier table that it does not hold.</summary>
     private async Task ReadPartitionAsync(string partition, IFactSink sink, CancellationToken cancellationToken)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        await ReadRowsAsync(this.TableOf(partition), partition, sink, read, cancellationToken);
+        await ReadRowsAsync(this.earlier, partition, sink, read, cancellationToken);
+    }
+
+    private static async Task ReadRowsAsync(TableClient table, string partition, IFactSink sink, HashSet<string> read, CancellationToken cancellationToken)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
 
         // The row key says the kind: the query returns it and the body, nothing else, 1,000 rows a page (the most the
         // service gives). Read as TableEntity, a dictionary the client fills anyway, rather than bound to FactEntity.
-        await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: cancellationToken))
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: cancellationToken))
         {
             string? body = row.GetString(nameof(FactEntity.Body));
-            if (body is null)
+            if (body is null || !read.Add(row.RowKey))
             {
                 continue;
             }
