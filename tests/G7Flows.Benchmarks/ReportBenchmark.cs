@@ -70,7 +70,8 @@ internal static class ReportBenchmark
         await storage.EnsureCreatedAsync();
         var facts = new FactStore(storage);
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
-        Console.WriteLine($"Azurite (pid {azurite.ProcessId}); load average {ProcessStats.LoadAverage()}");
+        string loadAverageBefore = ProcessStats.LoadAverage();
+        Console.WriteLine($"Azurite (pid {azurite.ProcessId}); load average {loadAverageBefore}");
 
         var results = new List<object>();
         int year = 2001;
@@ -143,7 +144,7 @@ internal static class ReportBenchmark
 
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
         await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(
-            new { machine = new { Environment.ProcessorCount, os = Environment.OSVersion.VersionString }, loadAverage = ProcessStats.LoadAverage(), partitionsPerMonth = FactEntity.Shards, results },
+            new { machine = new { Environment.ProcessorCount, os = Environment.OSVersion.VersionString }, loadAverageBefore, loadAverage = ProcessStats.LoadAverage(), partitionsPerMonth = FactEntity.Shards, tablesPerMonth = StorageNames.ReportFactShardTables.Count, results },
             G7Flows.Workflows.Platform.Publishing.Json.Indented) + "\n");
         Console.WriteLine($"Figures written to {outPath}");
         return 0;
