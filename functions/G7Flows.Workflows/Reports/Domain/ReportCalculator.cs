@@ -42,6 +42,7 @@ public static class ReportCalculator
         return Compute(period, tally, previous, generatedAt);
     }
 
+    /// <summary>The report from the running figures of every fact of the period.</summary>
     public static PeriodReport Compute(ReportPeriod period, ReportTally tally, PeriodReport? previous, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(tally);
