@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using G7Flows.Workflows.Platform.Publishing;
 using G7Flows.Workflows.Platform.Storage;
@@ -8,12 +9,19 @@ using G7Flows.Workflows.Reports.Domain;
 namespace G7Flows.Workflows.Reports.Facts;
 
 /// <summary>
-/// The fact table: written once per closed workflow (an upsert of the same row, so a retried close writes the same
-/// fact), read by period: only the partitions of the period's months.
+/// The fact tables: written once per closed workflow (an upsert of the same row, so a retried close writes the same
+/// fact), read by period: only the partitions of the period's months. Shard <c>s</c> of a month is partition
+/// <c>{month}-{s}</c> of table <c>ReportFacts{s}</c>. Rows written before the shards had tables of their own are in
+/// <c>ReportFacts</c> under the same keys: a period's reader reads that partition too, after the shard's, and skips a
+/// row the shard's table also holds (a close retried since), so older periods keep their figures and nothing counts twice.
 /// </summary>
 public sealed class FactStore(StorageClients storage)
 {
-    private readonly TableClient table = storage.Table(StorageNames.ReportFactsTable);
+    private static readonly string[] Columns = [nameof(ITableEntity.RowKey), nameof(FactEntity.Body)];
+
+    private readonly TableClient[] shards = [.. StorageNames.ReportFactShardTables.Select(storage.Table)];
+
+    private readonly TableClient earlier = storage.Table(StorageNames.ReportFactsTable);
 
     public static string MonthOf(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -35,9 +43,10 @@ public sealed class FactStore(StorageClients storage)
         ArgumentNullException.ThrowIfNull(entities);
         foreach (var partition in entities.GroupBy(e => e.PartitionKey))
         {
+            TableClient table = this.TableOf(partition.Key);
             foreach (FactEntity[] chunk in partition.Chunk(100))
             {
-                await this.table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
             }
         }
     }
@@ -45,14 +54,12 @@ public sealed class FactStore(StorageClients storage)
     /// <summary>Every fact of the period: one query per partition of each of its months, run side by side.</summary>
     public async Task<PeriodFacts> ReadPeriodAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
-        var partitions = period.Months.SelectMany(FactEntity.PartitionsOf).ToList();
-        var results = await Task.WhenAll(partitions.Select(p => this.ReadPartitionAsync(p, cancellationToken)));
         var consultations = new List<ConsultationFact>();
         var disclosures = new List<DisclosureFact>();
-        foreach (var (c, d) in results)
+        foreach (PeriodFacts.Collector part in await this.ReadPeriodAsync(period, () => new PeriodFacts.Collector(), cancellationToken))
         {
-            consultations.AddRange(c);
-            disclosures.AddRange(d);
+            consultations.AddRange(part.Consultations);
+            disclosures.AddRange(part.Disclosures);
         }
 
         // The order of the rows does not change any figure, but a stable order makes the report's lists stable.
@@ -61,12 +68,36 @@ public sealed class FactStore(StorageClients storage)
         return new PeriodFacts(consultations, disclosures);
     }
 
+    /// <summary>
+    /// Every fact of the period, handed to sinks as the rows arrive: one query per partition of each of the period's
+    /// months, run side by side, each into its own sink from <paramref name="newSink"/> (so a sink needs no lock).
+    /// Returns the sinks, in partition order, for the caller to combine.
+    /// </summary>
+    public async Task<IReadOnlyList<TSink>> ReadPeriodAsync<TSink>(ReportPeriod period, Func<TSink> newSink, CancellationToken cancellationToken = default)
+        where TSink : IFactSink
+    {
+        ArgumentNullException.ThrowIfNull(newSink);
+        var partitions = period.Months.SelectMany(FactEntity.PartitionsOf).ToList();
+        var sinks = partitions.Select(_ => newSink()).ToList();
+        await Task.WhenAll(partitions.Select((p, i) => this.ReadPartitionAsync(p, sinks[i], cancellationToken)));
+        return sinks;
+    }
+
     /// <summary>The fact row of a consultation in a month, or null (for tests and the demo data).</summary>
     public async Task<ConsultationFact?> GetConsultationAsync(string month, string consultationId, CancellationToken cancellationToken = default)
     {
-        var response = await this.table.GetEntityIfExistsAsync<FactEntity>(
-            FactEntity.ConstructPartitionKey(month, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
-        return response.HasValue ? JsonSerializer.Deserialize<ConsultationFact>(response.Value!.Body, Json.Options) : null;
+        string partition = FactEntity.ConstructPartitionKey(month, consultationId);
+        string row = FactEntity.ConstructRowKey(FactKind.Consultation, consultationId);
+        foreach (TableClient table in new[] { this.TableOf(partition), this.earlier })
+        {
+            var response = await table.GetEntityIfExistsAsync<FactEntity>(partition, row, Columns, cancellationToken);
+            if (response.HasValue)
+            {
+                return ConsultationOf(response.Value!.Body);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -87,8 +118,19 @@ public sealed class FactStore(StorageClients storage)
         await this.WriteAsync(moved, cancellationToken);
         if (MonthOf(closedAt) != fromMonth)
         {
-            await this.table.DeleteEntityAsync(
-                FactEntity.ConstructPartitionKey(fromMonth, consultationId), FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), cancellationToken: cancellationToken);
+            // From wherever the fact was read (a missing row is no error: deleting it is the point).
+            string partition = FactEntity.ConstructPartitionKey(fromMonth, consultationId);
+            string row = FactEntity.ConstructRowKey(FactKind.Consultation, consultationId);
+            foreach (TableClient table in new[] { this.TableOf(partition), this.earlier })
+            {
+                try
+                {
+                    await table.DeleteEntityAsync(partition, row, cancellationToken: cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                }
+            }
         }
 
         return moved;
@@ -102,7 +144,7 @@ public sealed class FactStore(StorageClients storage)
             PartitionKey = FactEntity.ConstructPartitionKey(MonthOf(fact.ClosedAt), fact.Id),
             RowKey = FactEntity.ConstructRowKey(FactKind.Consultation, fact.Id),
             Kind = "consultation",
-            Body = JsonSerializer.Serialize(fact, Json.Options),
+            Body = CompactFact.TryEncode(fact) ?? JsonSerializer.Serialize(fact, Json.Options),
         };
     }
 
@@ -119,26 +161,44 @@ public sealed class FactStore(StorageClients storage)
     }
 
     private Task UpsertAsync(FactEntity entity, CancellationToken cancellationToken) =>
-        this.table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        this.TableOf(entity.PartitionKey).UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
 
-    private async Task<(List<ConsultationFact>, List<DisclosureFact>)> ReadPartitionAsync(string partition, CancellationToken cancellationToken)
+    private TableClient TableOf(string partitionKey) => this.shards[FactEntity.ShardOfPartition(partitionKey)];
+
+    /// <summary>A partition of a month: the shard's table, then the rows of the earlier table that it does not hold.</summary>
+    private async Task ReadPartitionAsync(string partition, IFactSink sink, CancellationToken cancellationToken)
     {
-        var consultations = new List<ConsultationFact>();
-        var disclosures = new List<DisclosureFact>();
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        await ReadRowsAsync(this.TableOf(partition), partition, sink, read, cancellationToken);
+        await ReadRowsAsync(this.earlier, partition, sink, read, cancellationToken);
+    }
+
+    private static async Task ReadRowsAsync(TableClient table, string partition, IFactSink sink, HashSet<string> read, CancellationToken cancellationToken)
+    {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        // The row key says the kind: the query returns it and the body, nothing else.
-        await foreach (FactEntity row in this.table.QueryAsync<FactEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Body"], cancellationToken: cancellationToken))
+
+        // The row key says the kind: the query returns it and the body, nothing else, 1,000 rows a page (the most the
+        // service gives). Read as TableEntity, a dictionary the client fills anyway, rather than bound to FactEntity.
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: cancellationToken))
         {
+            string? body = row.GetString(nameof(FactEntity.Body));
+            if (body is null || !read.Add(row.RowKey))
+            {
+                continue;
+            }
+
             if (row.RowKey.StartsWith(FactEntity.ConsultationPrefix, StringComparison.Ordinal))
             {
-                consultations.Add(JsonSerializer.Deserialize<ConsultationFact>(row.Body, Json.Options)!);
+                sink.Add(ConsultationOf(body));
             }
             else if (row.RowKey.StartsWith(FactEntity.DisclosurePrefix, StringComparison.Ordinal))
             {
-                disclosures.Add(JsonSerializer.Deserialize<DisclosureFact>(row.Body, Json.Options)!);
+                sink.Add(JsonSerializer.Deserialize<DisclosureFact>(body, Json.Options)!);
             }
         }
-
-        return (consultations, disclosures);
     }
+
+    /// <summary>A consultation's fact from its row's body: the compact form, or JSON (rows written before it, and facts it cannot hold).</summary>
+    private static ConsultationFact ConsultationOf(string body) =>
+        CompactFact.IsCompact(body) ? CompactFact.Decode(body) : JsonSerializer.Deserialize<ConsultationFact>(body, Json.Options)!;
 }

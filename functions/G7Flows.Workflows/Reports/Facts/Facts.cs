@@ -73,10 +73,33 @@ public static class DisclosureOutcomes
     public const string MilitaryExpenditureKind = "military-expenditure";
 }
 
+/// <summary>
+/// Takes fact rows as a period is read, one at a time: a report adds each to its running figures instead of holding
+/// every row. A sink is used by one reader at a time (the store gives each partition its own).
+/// </summary>
+public interface IFactSink
+{
+    void Add(ConsultationFact fact);
+
+    void Add(DisclosureFact fact);
+}
+
 /// <summary>The fact rows of one period, as read back.</summary>
 public sealed record PeriodFacts(IReadOnlyList<ConsultationFact> Consultations, IReadOnlyList<DisclosureFact> Disclosures)
 {
     public static PeriodFacts Empty { get; } = new([], []);
 
     public int Count => this.Consultations.Count + this.Disclosures.Count;
+
+    /// <summary>Keeps every fact it is given, for <see cref="PeriodFacts"/>.</summary>
+    public sealed class Collector : IFactSink
+    {
+        public List<ConsultationFact> Consultations { get; } = [];
+
+        public List<DisclosureFact> Disclosures { get; } = [];
+
+        public void Add(ConsultationFact fact) => this.Consultations.Add(fact);
+
+        public void Add(DisclosureFact fact) => this.Disclosures.Add(fact);
+    }
 }

@@ -25,10 +25,12 @@ public sealed class PublishReportActivity(FactStore facts, ReportStore reports) 
         PeriodReport? report = await reports.ReadReportAsync(period);
         if (report is null)
         {
-            PeriodFacts read = await facts.ReadPeriodAsync(period);
-            PeriodReport? previous = await reports.ReadReportAsync(period.Previous);
+            // The previous report (for the changes) is fetched while the facts are read; each partition's rows are
+            // added to a tally as they arrive, so no list of every fact is built.
+            Task<PeriodReport?> previous = reports.ReadReportAsync(period.Previous);
+            IReadOnlyList<ReportTally> tallies = await facts.ReadPeriodAsync(period, () => new ReportTally());
             var generatedAt = new DateTimeOffset(DateTime.SpecifyKind(input.GeneratedAt, DateTimeKind.Utc));
-            report = ReportCalculator.Compute(period, read, previous, generatedAt);
+            report = ReportCalculator.Compute(period, tallies, await previous, generatedAt);
             written = await reports.WriteOnceAsync(period, ReportFormats.Json, ReportJson.Serialize(report));
             if (!written)
             {

@@ -102,6 +102,19 @@ public sealed class FactRecorderTests
         Assert.All(partitions.Values, n => Assert.InRange(n, 1, 2 * 1000 / FactEntity.Shards));
     }
 
+    [Fact]
+    public void Each_shard_of_a_month_has_a_table_of_its_own_which_the_application_creates()
+    {
+        // Act
+        var shards = FactEntity.PartitionsOf("2026-11").Select(FactEntity.ShardOfPartition).ToList();
+
+        // Assert
+        Assert.Equal(Enumerable.Range(0, FactEntity.Shards), shards);
+        Assert.Equal(FactEntity.Shards, StorageNames.ReportFactShardTables.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(StorageNames.ReportFactsTable, StorageNames.ReportFactShardTables);
+        Assert.Subset(StorageNames.Tables.ToHashSet(), StorageNames.ReportFactShardTables.Append(StorageNames.ReportFactsTable).ToHashSet());
+    }
+
     private static PositionEntity Position(string nation, string? position, DateTimeOffset? at) =>
         new() { Nation = nation, Position = position, RespondedAt = at, Counted = position is null ? null : true };
 }
