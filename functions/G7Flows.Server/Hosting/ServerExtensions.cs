@@ -107,6 +107,8 @@ public static class ServerExtensions
             };
             await problem.ExecuteAsync(context);
         });
+        // Before authentication: a state-changing request a browser sent from another site is refused, as in the functions app.
+        app.Use((context, next) => CrossSiteRequests.Check(context.Request) is { } refused ? refused.ExecuteAsync(context) : next(context));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseWorkflowIdScope();
