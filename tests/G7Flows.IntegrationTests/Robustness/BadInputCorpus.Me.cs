@@ -8,7 +8,7 @@ public sealed partial class BadInputCorpus
 {
     private static ApiRoute MeRoute => Route("GetMe");
 
-    /// <summary>Missing and forged credentials (401), methods it does not serve (405), paths below it (404).</summary>
+    /// <summary>Missing and forged credentials (401), methods it does not serve (405; 401 without a caller), paths below it (404).</summary>
     private void AddMeRequests()
     {
         const string path = "/api/me";
@@ -24,8 +24,9 @@ public sealed partial class BadInputCorpus
             this.Add($"me: {method} is not served here", MeRoute, new HttpMethod(method), path, this.reviewer, withBody ? Utf8("{\"roles\":[\"admin\"],\"nation\":\"US\"}") : null, [405]);
         }
 
-        this.Add("me: an anonymous PUT that claims the admin role", MeRoute, HttpMethod.Put, path, null, Utf8("{\"roles\":[\"admin\"]}"), [405]);
-        foreach (string below in new[] { "/api/me/roles", "/api/me/", "/api/me/..%2Fconsultations", "/api/ME/x" })
+        // Deny by default: without a caller even a method the route does not serve is a 401, telling nothing of the route.
+        this.Add("me: an anonymous PUT that claims the admin role", MeRoute, HttpMethod.Put, path, null, Utf8("{\"roles\":[\"admin\"]}"), [401]);
+        foreach (string below in new[] { "/api/me/roles", "/api/me/x/y", "/api/me/..%2Fconsultations", "/api/ME/x" })
         {
             this.Add($"no endpoint at {below}", null, HttpMethod.Get, below, this.staff, null, [404]);
         }
