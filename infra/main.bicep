@@ -123,9 +123,10 @@ var authAllowedApplicationIds = empty(trim(authAllowedApplications)) ? [] : spli
 var authAllowedGroupIds = empty(trim(authAllowedGroups)) ? [] : split(replace(authAllowedGroups, ' ', ''), ',')
 var authAllowedIdentityIds = empty(trim(authAllowedIdentities)) ? [] : split(replace(authAllowedIdentities, ' ', ''), ',')
 var scmAllowedIpRangeList = empty(trim(scmAllowedIpRanges)) ? [] : split(replace(scmAllowedIpRanges, ' ', ''), ',')
-// Easy Auth reads an empty list as "any application", so without a list only the API's own registration
-// is allowed: no client can call until one is named (docs/deploy.md).
-var effectiveAuthAllowedApplications = empty(authAllowedApplicationIds) ? [authClientId] : authAllowedApplicationIds
+// Easy Auth reads an empty list as "any application", so the list always has the API's own registration, which is
+// also the client of the web app's browser sign-in (it has no secret, so it gets tokens only through that sign-in);
+// other clients call once they are named (docs/deploy.md).
+var effectiveAuthAllowedApplications = union([authClientId], authAllowedApplicationIds)
 var functionAppName = '${abbreviations.functionApp}api-${resourceToken}'
 var identityName = '${abbreviations.managedIdentity}api-${resourceToken}'
 // The Functions host and the Durable Task hub live in one account, G7Flows' own data in another.
@@ -136,6 +137,9 @@ var applicationInsightsName = '${abbreviations.applicationInsights}${resourceTok
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 // The one list of anonymous paths: Easy Auth's excluded paths and the Front Door rate limit both use it.
 var anonymousPaths = loadJsonContent('anonymous-paths.json').paths
+// The web app's shell, files and sign-in, which load before anyone signs in: Easy Auth lets them through too, but the
+// rate limit does not count them (its rule matches by "contains", and "/" is in every request).
+var webPaths = loadJsonContent('anonymous-paths.json').webPaths
 var frontDoorProfileName = '${abbreviations.frontDoor}${resourceToken}'
 var assignRegistryPull = deployContainerApp && endsWith(toLower(serverRegistryServer), environment().suffixes.acrLoginServer)
 
@@ -296,7 +300,7 @@ module api 'app/api.bicep' = {
     authAllowedApplications: effectiveAuthAllowedApplications
     authAllowedGroups: authAllowedGroupIds
     authAllowedIdentities: authAllowedIdentityIds
-    anonymousPaths: anonymousPaths
+    anonymousPaths: concat(anonymousPaths, webPaths)
     virtualNetworkSubnetId: networkIsolation ? network!.outputs.appSubnetId : ''
     restrictScm: networkIsolation
     scmAllowedIpRanges: scmAllowedIpRangeList

@@ -81,7 +81,7 @@ param authAllowedGroups array
 @description('Object ids of the users or service principals Easy Auth accepts; empty for no restriction by identity.')
 param authAllowedIdentities array
 
-@description('Paths served without authentication (App Service Authentication excludedPaths), from infra/anonymous-paths.json.')
+@description('Paths served without authentication (App Service Authentication excludedPaths), from infra/anonymous-paths.json: the API\'s anonymous routes and the web app\'s shell, files and sign-in.')
 param anonymousPaths array
 
 @description('Resource id of the subnet for VNet integration; empty for none.')
@@ -225,6 +225,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      // The web app is served at / by the app's own function (WebTriggers), never the host's default home page.
+      AzureWebJobsDisableHomepage: 'true'
       // G7Flows' own tables and containers, in their own account.
       G7Flows__DataStorage__credential: 'managedidentity'
       G7Flows__DataStorage__clientId: identityClientId
@@ -242,7 +244,22 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 
   // App Service Authentication (Easy Auth): only callers with a token for the G7Flows API, obtained by an
-  // allowed client application, reach the code, which then reads the caller from X-MS-CLIENT-PRINCIPAL.
+  // allowed client application, or with the session of its browser sign-in, reach the code, which then reads the
+  // caller from X-MS-CLIENT-PRINCIPAL.
+  //
+  // Browser sign-in: the web app (served by the app itself at /, WebTriggers) links to /sign-in, which redirects to
+  // /.auth/login/aad?post_login_redirect_uri=/. Easy Auth signs the person in with Microsoft Entra ID at the app
+  // registration's web redirect URI https://<host>/.auth/login/aad/callback (infra/entra/web.json). Without a client
+  // secret Easy Auth uses the implicit flow and receives only an ID token, so the registration must issue ID tokens;
+  // the token's roles claim carries the person's app roles. Easy Auth then sets its session cookie (AppServiceAuthSession)
+  // on this origin, and that cookie authenticates the app's same-origin API calls (fetch sends it by default).
+  //
+  // Every other unauthenticated request still gets 401 (Return401), not a redirect, so API clients see a plain 401.
+  // excludedPaths, as relied on: Microsoft's file-based configuration reference (configure-authentication-file-based)
+  // lists exact paths ("/path1") and a trailing wildcard ("/path3/subpath/*") for everything below a prefix, and the
+  // product team confirmed the trailing "/*" form (MicrosoftDocs/azure-docs issue 86514). So "/" names the root alone
+  // and "/assets/*" the app's files. Should "/" ever match more than the root, the code still refuses every API
+  // route that needs a caller (EasyAuthMiddleware denies by default), so nothing more is opened than the files.
   resource authSettings 'config' = {
     name: 'authsettingsV2'
     properties: {
@@ -252,15 +269,27 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       globalValidation: {
         requireAuthentication: true
         unauthenticatedClientAction: 'Return401'
+        redirectToProvider: 'azureactivedirectory'
         excludedPaths: anonymousPaths
       }
       httpSettings: {
         requireHttps: true
+        // Behind Front Door the browser's host is Front Door's (X-Forwarded-Host): the sign-in's callback and cookie
+        // must be on that host, not on the app's own, which accepts only Front Door.
+        forwardProxy: {
+          convention: empty(frontDoorId) ? 'NoProxy' : 'Standard'
+        }
       }
       login: {
+        // The token store keeps the sign-in's ID token for /.auth/me and /.auth/refresh; the session cookie, not the
+        // store, authenticates the API calls.
         tokenStore: {
-          enabled: false
+          enabled: true
         }
+        // Only same-origin return addresses after sign-in (post_login_redirect_uri=/).
+        allowedExternalRedirectUrls: []
+        // The web app's pages are addressed by the URL fragment (/#/inbox); keep it across a sign-in.
+        preserveUrlFragmentsForLogins: true
       }
       identityProviders: {
         azureActiveDirectory: {

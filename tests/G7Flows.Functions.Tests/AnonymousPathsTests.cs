@@ -46,6 +46,34 @@ public sealed class AnonymousPathsTests
         Assert.Contains("/api/public/disclosures/x", anonymous);
     }
 
+    [Fact]
+    public void Easy_Auth_lets_through_the_web_apps_shell_files_and_sign_in_and_through_them_no_API_route()
+    {
+        // Arrange: a path each web function answers (its catch-all filled in).
+        string[] web = ReadPaths("webPaths");
+        var served = FunctionsApp.WebFunctions()
+            .Select(f => FunctionsApp.HttpPath(f.Trigger)
+                .Replace(G7Flows.Functions.Functions.WebTriggers.IndexRoute, string.Empty, StringComparison.Ordinal)
+                .Replace("{*path}", "js/app.js", StringComparison.Ordinal))
+            .ToList();
+        var apiPaths = WorkflowModules.Routes.Select(r => "/" + ApiRoute.Prefix + "/" + System.Text.RegularExpressions.Regex.Replace(r.Template, "\\{[^}]+\\}", "x"));
+
+        // Act
+        var notLetThrough = served.Where(path => !web.Any(p => Matches(p, path)));
+        var apiLetThrough = apiPaths.Where(path => web.Any(p => Matches(p, path)));
+
+        // Assert
+        Assert.Equal(["/", "/assets/js/app.js", "/sign-in"], served.Order(StringComparer.Ordinal));
+        Assert.Empty(notLetThrough);
+        Assert.Empty(apiLetThrough);
+        Assert.Equal(G7Flows.Workflows.Platform.Web.WebApp.SignInPath, "/" + G7Flows.Functions.Functions.WebTriggers.SignInRoute);
+        Assert.All(G7Flows.Workflows.Platform.Web.WebApp.All.Keys, path => Assert.Contains(web, p => Matches(p, path)));
+    }
+
+    /// <summary>Easy Auth's matching as relied on: an entry with a trailing <c>*</c> is a prefix, any other one exact.</summary>
+    private static bool Matches(string pattern, string path) =>
+        pattern.EndsWith("/*", StringComparison.Ordinal) ? path.StartsWith(pattern[..^1], StringComparison.Ordinal) : path == pattern;
+
     public static TheoryData<string, string, bool> Routes()
     {
         var data = new TheoryData<string, string, bool>();
@@ -57,9 +85,9 @@ public sealed class AnonymousPathsTests
         return data;
     }
 
-    private static string[] ReadPaths()
+    private static string[] ReadPaths(string list = "paths")
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("infra", "anonymous-paths.json")));
-        return [.. document.RootElement.GetProperty("paths").EnumerateArray().Select(p => p.GetString()!)];
+        return [.. document.RootElement.GetProperty(list).EnumerateArray().Select(p => p.GetString()!)];
     }
 }

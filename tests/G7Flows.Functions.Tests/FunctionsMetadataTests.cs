@@ -1,4 +1,5 @@
 using System.Text.Json;
+using G7Flows.Functions.Functions;
 using G7Flows.Functions.Tests.Support;
 using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Hosting;
@@ -38,9 +39,26 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("In", trigger.GetProperty("direction").GetString());
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
         Assert.Equal([route.Method.ToLowerInvariant()], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal(route.Template, trigger.GetProperty("route").GetString());
+        Assert.Equal($"{ApiRoute.Prefix}/{route.Template}", trigger.GetProperty("route").GetString());
         Assert.Single(FunctionsApp.Bindings(function), b =>
             b.GetProperty("name").GetString() == "$return" && b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    [Theory]
+    [InlineData("ServeWebApp", "get,head", WebTriggers.IndexRoute)]
+    [InlineData("ServeWebAsset", "get,head", "assets/{*path}")]
+    [InlineData("SignIn", "get", "sign-in")]
+    public void The_web_app_functions_are_anonymous_httpTriggers_at_the_root_below_assets_and_at_sign_in(string name, string methods, string route)
+    {
+        // Act
+        JsonElement function = this.Function(name);
+        JsonElement trigger = Assert.Single(FunctionsApp.Bindings(function), b => b.GetProperty("type").GetString() == "httpTrigger");
+
+        // Assert
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(methods.Split(','), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.DoesNotContain(FunctionsApp.Bindings(function), b => b.GetProperty("type").GetString() == "durableClient");
     }
 
     [Fact]
@@ -111,6 +129,7 @@ public sealed class FunctionsMetadataTests
             .Concat(WorkflowModules.Orchestrators.Select(t => t.Name))
             .Concat(WorkflowModules.Activities.Select(t => t.Name))
             .Concat(WorkflowModules.Schedules.Select(s => s.Name))
+            .Concat(WebTriggers.Names)
             .Order(StringComparer.Ordinal);
 
         // Act

@@ -26,12 +26,10 @@ public sealed class HostParityTests
     {
         // Arrange
         var expected = WorkflowModules.Routes.Select(r => $"{r.Method} /{ApiRoute.Prefix}/{r.Template}").Order(StringComparer.Ordinal).ToList();
-        string prefix = FunctionsApp.RoutePrefix();
 
         // Act
-        var functions = FunctionsApp.Functions()
-            .Where(f => f.Trigger is HttpTriggerAttribute)
-            .SelectMany(f => ((HttpTriggerAttribute)f.Trigger!).Methods!.Select(m => $"{m.ToUpperInvariant()} /{prefix}/{((HttpTriggerAttribute)f.Trigger!).Route}"))
+        var functions = FunctionsApp.ApiFunctions()
+            .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} {FunctionsApp.HttpPath(f.Trigger)}"))
             .Order(StringComparer.Ordinal);
         var server = ServerRoutes().Select(r => r.Route).Order(StringComparer.Ordinal);
 
@@ -45,18 +43,42 @@ public sealed class HostParityTests
     {
         // Arrange
         var expected = WorkflowModules.Routes.Select(r => (r.Name, $"{r.Method} /{ApiRoute.Prefix}/{r.Template}")).Order().ToList();
-        string prefix = FunctionsApp.RoutePrefix();
 
         // Act
-        var functions = FunctionsApp.Functions()
-            .Where(f => f.Trigger is HttpTriggerAttribute)
-            .Select(f => (f.Name, $"{((HttpTriggerAttribute)f.Trigger!).Methods!.Single().ToUpperInvariant()} /{prefix}/{((HttpTriggerAttribute)f.Trigger!).Route}"))
+        var functions = FunctionsApp.ApiFunctions()
+            .Select(f => (f.Name, $"{f.Trigger.Methods!.Single().ToUpperInvariant()} {FunctionsApp.HttpPath(f.Trigger)}"))
             .Order();
         var server = ServerRoutes().Select(r => (r.Name!, r.Route)).Order();
 
         // Assert
         Assert.Equal(expected, functions);
         Assert.Equal(expected, server);
+    }
+
+    [Fact]
+    public void Both_hosts_serve_the_web_app_at_the_root_and_below_assets_for_GET_and_HEAD_and_nothing_else_outside_the_API()
+    {
+        // Arrange: the server's endpoints outside /api (its Production pipeline: no development sign-in, no API reference).
+        using var server = new RealServer();
+        var serverWeb = ((IEndpointRouteBuilder)server.App).DataSources
+            .SelectMany(d => d.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(e => !e.RoutePattern.RawText!.StartsWith($"/{ApiRoute.Prefix}/", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Act: the functions app's web functions, as paths (its catch-all parameter spelled as the server spells it).
+        var functionsWeb = FunctionsApp.WebFunctions()
+            .Where(f => f.Name != nameof(global::G7Flows.Functions.Functions.WebTriggers.SignIn))
+            .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} {FunctionsApp.HttpPath(f.Trigger)}"))
+            .Select(r => r.Replace(global::G7Flows.Functions.Functions.WebTriggers.IndexRoute, string.Empty, StringComparison.Ordinal).Replace("{*path}", "{**path}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Assert
+        Assert.Equal(["GET /", "GET /assets/{**path}", "HEAD /", "HEAD /assets/{**path}"], serverWeb);
+        Assert.Equal(serverWeb, functionsWeb);
     }
 
     [Fact]

@@ -149,6 +149,16 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public void The_hosts_default_home_page_is_off_so_the_web_app_answers_the_root()
+    {
+        // Act
+        var value = Setting("AzureWebJobsDisableHomepage");
+
+        // Assert
+        Assert.Equal("true", value);
+    }
+
+    [Fact]
     public void Every_app_setting_value_is_a_string()
     {
         // Act

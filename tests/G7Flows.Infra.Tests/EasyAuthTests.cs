@@ -14,10 +14,10 @@ public sealed class EasyAuthTests
 
     private static JsonElement Policy => EntraId.GetProperty("validation").GetProperty("defaultAuthorizationPolicy");
 
-    private static List<string> AnonymousPathsFile()
+    private static List<string> AnonymousPathsFile(string list = "paths")
     {
         using var file = JsonDocument.Parse(Repository.ReadAllText("infra", "anonymous-paths.json"));
-        return [.. file.RootElement.GetProperty("paths").EnumerateArray().Select(path => path.GetString()!)];
+        return [.. file.RootElement.GetProperty(list).EnumerateArray().Select(path => path.GetString()!)];
     }
 
     [Fact]
@@ -54,19 +54,58 @@ public sealed class EasyAuthTests
     }
 
     [Fact]
-    public void Easy_auth_excluded_paths_are_the_anonymous_paths_file()
+    public void Anonymous_paths_file_lists_the_web_apps_shell_its_files_and_its_sign_in_apart()
+    {
+        // Act
+        var paths = AnonymousPathsFile("webPaths");
+
+        // Assert: the shell alone (not a prefix), everything below /assets/, and the sign-in redirect.
+        Assert.Equal(["/", "/assets/*", "/sign-in"], paths);
+    }
+
+    [Fact]
+    public void Easy_auth_excluded_paths_are_the_anonymous_paths_file_and_its_web_paths()
     {
         // Arrange
-        var expected = AnonymousPathsFile();
+        var api = AnonymousPathsFile();
+        var web = AnonymousPathsFile("webPaths");
 
-        // Act: the app's excludedPaths is its anonymousPaths parameter, which main.bicep fills from the file.
+        // Act: the app's excludedPaths is its anonymousPaths parameter, which main.bicep fills from the file's two lists.
         var excluded = AuthSettings.Properties.GetProperty("globalValidation").GetProperty("excludedPaths").GetString();
-        var passed = CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.ModuleParameter("api", "anonymousPaths"));
+        var passed = CompiledTemplate.ModuleParameter("api", "anonymousPaths").GetString();
 
         // Assert
         Assert.Equal("[parameters('anonymousPaths')]", excluded);
-        Assert.Equal(expected, passed);
+        Assert.Equal("[concat(variables('anonymousPaths'), variables('webPaths'))]", passed);
+        Assert.Equal(api, CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.Main.GetProperty("variables").GetProperty("anonymousPaths")));
+        Assert.Equal(web, CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.Main.GetProperty("variables").GetProperty("webPaths")));
         Assert.Contains("loadJsonContent('anonymous-paths.json')", Repository.ReadAllText("infra", "main.bicep"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Easy_auth_signs_browsers_in_with_microsoft_entra_id_and_keeps_answering_401_to_api_callers()
+    {
+        // Act
+        var validation = AuthSettings.Properties.GetProperty("globalValidation");
+        var login = AuthSettings.Properties.GetProperty("login");
+
+        // Assert: /sign-in sends the browser to /.auth/login/aad; anything else without a session is a plain 401.
+        Assert.Equal("Return401", validation.GetProperty("unauthenticatedClientAction").GetString());
+        Assert.Equal("azureactivedirectory", validation.GetProperty("redirectToProvider").GetString());
+        Assert.True(login.GetProperty("tokenStore").GetProperty("enabled").GetBoolean());
+        Assert.Empty(login.GetProperty("allowedExternalRedirectUrls").EnumerateArray());
+        Assert.True(login.GetProperty("preserveUrlFragmentsForLogins").GetBoolean());
+        Assert.False(EntraId.GetProperty("registration").TryGetProperty("clientSecretSettingName", out _), "A client secret would switch Easy Auth to the hybrid flow and put a secret in the app settings.");
+    }
+
+    [Fact]
+    public void Behind_Front_Door_the_sign_in_uses_the_forwarded_host()
+    {
+        // Act
+        var convention = AuthSettings.Properties.GetProperty("httpSettings").GetProperty("forwardProxy").GetProperty("convention").GetString();
+
+        // Assert
+        Assert.Equal("[if(empty(parameters('frontDoorId')), 'NoProxy', 'Standard')]", convention);
     }
 
     [Fact]
@@ -100,10 +139,11 @@ public sealed class EasyAuthTests
         var applications = Policy.GetProperty("allowedApplications").GetString();
         var effective = CompiledTemplate.Main.GetProperty("variables").GetProperty("effectiveAuthAllowedApplications").GetString();
 
-        // Assert: an empty list would mean any application, so without a list only the API's own registration passes.
+        // Assert: an empty list would mean any application, so the list always holds the API's own registration (the
+        // client of the browser sign-in) and, besides it, only the applications named.
         Assert.Equal("[parameters('authAllowedApplications')]", applications);
         Assert.Equal("[variables('effectiveAuthAllowedApplications')]", CompiledTemplate.ModuleParameter("api", "authAllowedApplications").GetString());
-        Assert.Equal("[if(empty(variables('authAllowedApplicationIds')), createArray(parameters('authClientId')), variables('authAllowedApplicationIds'))]", effective);
+        Assert.Equal("[union(createArray(parameters('authClientId')), variables('authAllowedApplicationIds'))]", effective);
         Assert.Equal(1, AuthSettings.Template.GetProperty("parameters").GetProperty("authAllowedApplications").GetProperty("minLength").GetInt32());
         Assert.Equal(string.Empty, CompiledTemplate.MainParameter("authAllowedApplications").GetProperty("defaultValue").GetString());
     }
@@ -144,16 +184,6 @@ public sealed class EasyAuthTests
 
         // Assert
         Assert.Equal("[if(empty(parameters('authTenantId')), tenant().tenantId, parameters('authTenantId'))]", tenant);
-    }
-
-    [Fact]
-    public void Easy_auth_keeps_no_token_store()
-    {
-        // Act
-        var tokenStore = AuthSettings.Properties.GetProperty("login").GetProperty("tokenStore").GetProperty("enabled").GetBoolean();
-
-        // Assert
-        Assert.False(tokenStore);
     }
 
     [Fact]

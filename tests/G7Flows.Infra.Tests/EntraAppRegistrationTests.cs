@@ -80,4 +80,21 @@ public sealed class EntraAppRegistrationTests
         Assert.Equal("access_as_user", scope.GetProperty("value").GetString());
         Assert.DoesNotContain(AppRoles, role => role.GetProperty("id").GetString() == scope.GetProperty("id").GetString());
     }
+
+    [Fact]
+    public void Web_sign_in_returns_to_Easy_Auths_callback_and_gets_only_an_ID_token()
+    {
+        // Arrange: docs/deploy.md replaces HOST with the app's (or Front Door's) host name before applying the file.
+        var web = JsonDocument.Parse(Repository.ReadAllText("infra", "entra", "web.json")).RootElement.GetProperty("web");
+
+        // Act
+        var redirect = Assert.Single(web.GetProperty("redirectUris").EnumerateArray()).GetString();
+        var implicitGrant = web.GetProperty("implicitGrantSettings");
+
+        // Assert: Easy Auth without a client secret signs in with the implicit flow and needs only the ID token.
+        Assert.Equal("https://HOST/.auth/login/aad/callback", redirect);
+        Assert.True(implicitGrant.GetProperty("enableIdTokenIssuance").GetBoolean());
+        Assert.False(implicitGrant.GetProperty("enableAccessTokenIssuance").GetBoolean());
+        Assert.Contains("infra/entra/web.json", Repository.ReadAllText("docs", "deploy.md"), StringComparison.Ordinal);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class FrontDoorTests
 
         // Act
         var passedPaths = CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.ModuleParameter("frontDoor", "anonymousPaths"));
-        var apiPaths = CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.ModuleParameter("api", "anonymousPaths"));
+        var apiPaths = CompiledTemplate.Strings(CompiledTemplate.Main, CompiledTemplate.Main.GetProperty("variables").GetProperty("anonymousPaths"));
 
         // Assert
         Assert.Equal("RateLimitRule", RateLimitRule.GetProperty("ruleType").GetString());
@@ -54,7 +54,9 @@ public sealed class FrontDoorTests
         Assert.Equal("RequestUri", condition.GetProperty("matchVariable").GetString());
         Assert.Equal("Contains", condition.GetProperty("operator").GetString());
         Assert.Equal("[map(parameters('anonymousPaths'), lambda('path', toLower(replace(lambdaVariables('path'), '*', ''))))]", condition.GetProperty("matchValue").GetString());
+        // The API's anonymous paths only: the web app's "/" would match every request by "contains".
         Assert.Equal(apiPaths, passedPaths);
+        Assert.DoesNotContain("/", passedPaths);
     }
 
     [Fact]

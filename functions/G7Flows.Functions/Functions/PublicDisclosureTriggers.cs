@@ -14,17 +14,17 @@ public sealed class PublicDisclosureTriggers(PublicDisclosureApi api)
 {
     [Function(nameof(ListPublicDisclosures))]
     public async Task<IActionResult> ListPublicDisclosures(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PublicDisclosureRoutes.List)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Api + PublicDisclosureRoutes.List)] HttpRequest req) =>
         new ResultActionResult(await api.ListAsync(req));
 
     [Function(nameof(GetPublicDisclosuresFeed))]
     public async Task<IActionResult> GetPublicDisclosuresFeed(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PublicDisclosureRoutes.Feed)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Api + PublicDisclosureRoutes.Feed)] HttpRequest req) =>
         new ResultActionResult(await api.FeedAsync(req));
 
     [Function(nameof(GetPublicDisclosure))]
     public async Task<IActionResult> GetPublicDisclosure(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PublicDisclosureRoutes.Get)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Api + PublicDisclosureRoutes.Get)] HttpRequest req,
         string id) =>
         new ResultActionResult(await api.GetAsync(req, id));
 }

@@ -22,18 +22,18 @@ public sealed class ReportTriggers(ReportApi api, IServiceProvider services, Tim
 
     [Function(nameof(StartReport))]
     public async Task<IActionResult> StartReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ReportRoutes.Start)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.Api + ReportRoutes.Start)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         new ResultActionResult(await api.StartAsync(req, client));
 
     [Function(nameof(ListReports))]
     public async Task<IActionResult> ListReports(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ReportRoutes.List)] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Api + ReportRoutes.List)] HttpRequest req) =>
         new ResultActionResult(await api.ListAsync(req));
 
     [Function(nameof(GetReport))]
     public async Task<IActionResult> GetReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ReportRoutes.Get)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Api + ReportRoutes.Get)] HttpRequest req,
         string period) =>
         new ResultActionResult(await api.GetAsync(req, period));
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Claims;
+using G7Flows.Functions.Functions;
 using G7Flows.Workflows;
 using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Platform.Http;
@@ -27,6 +28,13 @@ public sealed class EasyAuthMiddleware(IConfiguration configuration, IHostEnviro
         ArgumentNullException.ThrowIfNull(next);
         if (context.GetHttpContext() is { } http)
         {
+            if (CrossSiteRequests.Check(http.Request) is { } crossSite)
+            {
+                // Before anything else: Easy Auth's session cookie rides along with a form another site posts here.
+                await crossSite.ExecuteAsync(http);
+                return;
+            }
+
             http.User = NationClaims.ForEnvironment(Authenticate(http.Request, IsEnabled(configuration)), environment);
             if (!IsAnonymousAllowed(context.FunctionDefinition.Name) && http.User.Identity?.IsAuthenticated != true)
             {
@@ -42,8 +50,8 @@ public sealed class EasyAuthMiddleware(IConfiguration configuration, IHostEnviro
     private static readonly FrozenSet<string> AnonymousFunctions =
         WorkflowModules.Routes.Where(r => r.Access == RouteAccess.Anonymous).Select(r => r.Name).ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>True for the functions whose route is marked anonymous in the route table (health, published material).</summary>
-    public static bool IsAnonymousAllowed(string functionName) => AnonymousFunctions.Contains(functionName);
+    /// <summary>True for the functions whose route is marked anonymous in the route table (health, published material) and for the web app's files and sign-in.</summary>
+    public static bool IsAnonymousAllowed(string functionName) => AnonymousFunctions.Contains(functionName) || WebTriggers.Names.Contains(functionName);
 
     /// <summary>Whether Easy Auth is on: App Service sets <c>WEBSITE_AUTH_ENABLED</c> to <c>true</c> (in any case).</summary>
     public static bool IsEnabled(IConfiguration configuration)

@@ -22,7 +22,7 @@ namespace G7Flows.Server.Hosting;
 internal static class DevelopmentSignIn
 {
     /// <summary>The page's path.</summary>
-    public const string Path = "/sign-in";
+    public const string Path = WebApp.SignInPath;
 
     /// <summary>The page's script.</summary>
     public const string ScriptPath = "/sign-in.js";

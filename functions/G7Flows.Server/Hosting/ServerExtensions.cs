@@ -56,9 +56,10 @@ public static class ServerExtensions
             new ConfigurationChangeTokenSource<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, builder.Configuration));
         // Deny by default: every endpoint needs an authenticated caller unless its route is marked anonymous
         // (RouteAccess.Anonymous: health and published material). The core's Authorizer then decides who may do what.
-        // A request to an anonymous path with a method it does not serve still gets its 405 (not a 401).
+        // A request to an anonymous path with a method it does not serve still gets its 405 (not a 401), and so does one to
+        // the web app's paths, which are open as in Azure (WebPaths), where what is not there is a 404.
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder()
-            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && AnonymousPaths.Matches(http.Request.Path)))
+            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && (AnonymousPaths.Matches(http.Request.Path) || WebPaths.Matches(http.Request.Path))))
             .Build());
         builder.AddG7FlowsTelemetry();
         services.AddProblemDetails();
@@ -107,6 +108,8 @@ public static class ServerExtensions
             };
             await problem.ExecuteAsync(context);
         });
+        // Before authentication: a state-changing request a browser sent from another site is refused, as in the functions app.
+        app.Use((context, next) => CrossSiteRequests.Check(context.Request) is { } refused ? refused.ExecuteAsync(context) : next(context));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseWorkflowIdScope();
@@ -139,6 +142,17 @@ internal static class AnonymousPaths
     ];
 
     public static bool Matches(PathString path) => Matchers.Any(m => m.TryMatch(path, new RouteValueDictionary()));
+}
+
+/// <summary>
+/// The web app's paths, open to anonymous requests as App Service Authentication leaves them open in Azure (webPaths in
+/// infra/anonymous-paths.json): the shell, its files, the sign-in and its script. A file that is not there is a 404, a
+/// method not served a 405, and the development sign-in outside Development a 404, rather than a 401 for everything.
+/// </summary>
+internal static class WebPaths
+{
+    public static bool Matches(PathString path) =>
+        path == WebApp.Index || path.StartsWithSegments(WebApp.AssetsPrefix.TrimEnd('/'), StringComparison.Ordinal) || path == WebApp.SignInPath || path == DevelopmentSignIn.ScriptPath;
 }
 
 /// <summary>Creates G7Flows' tables and containers before the API and the engine start.</summary>

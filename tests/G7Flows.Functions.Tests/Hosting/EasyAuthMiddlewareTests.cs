@@ -183,6 +183,87 @@ public sealed class EasyAuthMiddlewareTests
         Assert.Equal(anonymous ? 200 : 401, http.Response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("ServeWebApp")]
+    [InlineData("ServeWebAsset")]
+    [InlineData("SignIn")]
+    public async Task The_web_app_and_its_sign_in_load_without_a_session(string functionName)
+    {
+        // Arrange: no Easy Auth principal at all, as for a browser before it signs in.
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        http.Response.Body = new MemoryStream();
+        bool ran = false;
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true")).Invoke(Context(http, functionName), _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.True(ran, $"{functionName} was refused to an anonymous browser.");
+        Assert.Contains(functionName, (IEnumerable<string>)G7Flows.Functions.Functions.WebTriggers.Names);
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://attacker.example")]
+    [InlineData("Origin", "null")]
+    public async Task A_post_a_browser_sends_from_another_site_is_refused_before_the_function_runs(string header, string value)
+    {
+        // Arrange: a signed-in staff member's session (the cookie rides along) on a form another site posts.
+        HttpContext http = HttpWithHeader(Header(("sub", "staff-1"), ("roles", "staff")));
+        http.Request.Method = HttpMethods.Post;
+        http.Request.Host = new HostString("g7flows.example.org");
+        http.Request.ContentType = "text/plain";
+        http.Request.Headers[header] = value;
+        bool ran = false;
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true")).Invoke(Context(http, "RepairConsultations"), _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.False(ran);
+        Assert.Equal(StatusCodes.Status403Forbidden, http.Response.StatusCode);
+        http.Response.Body.Position = 0;
+        Assert.Contains("cross-site-request", new StreamReader(http.Response.Body).ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "same-origin")]
+    [InlineData("Origin", "https://g7flows.example.org")]
+    [InlineData(null, null)]
+    public async Task A_post_from_the_apps_own_pages_or_from_no_browser_goes_on(string? header, string? value)
+    {
+        // Arrange
+        HttpContext http = HttpWithHeader(Header(("sub", "staff-1"), ("roles", "staff")));
+        http.Request.Method = HttpMethods.Post;
+        http.Request.Host = new HostString("g7flows.example.org");
+        if (header is not null)
+        {
+            http.Request.Headers[header] = value;
+        }
+
+        bool ran = false;
+
+        // Act
+        await new EasyAuthMiddleware(Settings("true")).Invoke(Context(http, "RepairConsultations"), _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        // Assert
+        Assert.True(ran);
+        Assert.Equal("staff-1", http.User.FindFirst("sub")?.Value);
+    }
+
     public static TheoryData<string, bool> EveryRoute()
     {
         var data = new TheoryData<string, bool>();

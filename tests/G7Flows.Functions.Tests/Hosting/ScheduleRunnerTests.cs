@@ -137,16 +137,16 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
     {
         this.clock.SetUtcNow(at);
         using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            Task<(DateTimeOffset, DateTimeOffset)> read = this.runs.Reader.ReadAsync(timeout.Token).AsTask();
-            if (await Task.WhenAny(read, Task.Delay(20, timeout.Token)) == read)
-            {
-                return await read;
-            }
 
+        // One read for the whole wait: a new read per step would leave the earlier ones waiting, and the channel hands
+        // the run to the oldest waiting read, which nobody looks at any more.
+        Task<(DateTimeOffset, DateTimeOffset)> read = this.runs.Reader.ReadAsync(timeout.Token).AsTask();
+        while (await Task.WhenAny(read, Task.Delay(20, timeout.Token)) != read)
+        {
             this.clock.Advance(Step);
         }
+
+        return await read;
     }
 
     private async Task<ScheduleStatus> AdvanceUntilWriteAsync()

@@ -15,15 +15,16 @@ public sealed class SettingsFilesTests
     private static readonly JsonElement LocalSettings = Read("local.settings.sample.json");
 
     [Fact]
-    public void Host_json_is_version_2_with_the_api_route_prefix()
+    public void Host_json_is_version_2_with_no_route_prefix_so_the_web_app_is_at_the_root_and_the_api_below_its_own_prefix()
     {
         // Act
         string? version = Host.GetProperty("version").GetString();
         string? prefix = Host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString();
 
-        // Assert
+        // Assert: the API keeps its addresses because every API function's route starts with the prefix itself.
         Assert.Equal("2.0", version);
-        Assert.Equal(ApiRoute.Prefix, prefix);
+        Assert.Equal(string.Empty, prefix);
+        Assert.All(FunctionsApp.ApiFunctions(), f => Assert.StartsWith($"/{ApiRoute.Prefix}/", FunctionsApp.HttpPath(f.Trigger), StringComparison.Ordinal));
     }
 
     [Fact]

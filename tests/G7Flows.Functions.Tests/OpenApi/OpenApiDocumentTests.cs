@@ -58,18 +58,16 @@ public sealed class OpenApiDocumentTests
     public void Every_http_function_of_the_functions_app_is_in_the_document()
     {
         JsonObject paths = WorkflowApiDocument.Document["paths"]!.AsObject();
-        string prefix = FunctionsApp.RoutePrefix();
-
-        var functions = FunctionsApp.Functions().Where(f => f.Trigger is HttpTriggerAttribute).ToList();
+        // The web app's functions (its files and sign-in) are not API operations.
+        var functions = FunctionsApp.ApiFunctions();
 
         Assert.NotEmpty(functions);
-        foreach (var (name, _, trigger) in functions)
+        foreach (var (name, _, http) in functions)
         {
-            var http = (HttpTriggerAttribute)trigger!;
             foreach (string method in http.Methods!)
             {
-                JsonNode? operation = paths[$"/{prefix}/{http.Route}"]?[method.ToLowerInvariant()];
-                Assert.True(operation is not null, $"Function {name} ({method} /{prefix}/{http.Route}) is not in the document.");
+                JsonNode? operation = paths[FunctionsApp.HttpPath(http)]?[method.ToLowerInvariant()];
+                Assert.True(operation is not null, $"Function {name} ({method} {FunctionsApp.HttpPath(http)}) is not in the document.");
                 Assert.Equal(name, operation!["operationId"]!.GetValue<string>());
             }
         }

@@ -39,7 +39,26 @@ internal static class FunctionsApp
                 .FirstOrDefault(a => a is HttpTriggerAttribute or OrchestrationTriggerAttribute or ActivityTriggerAttribute or TimerTriggerAttribute)))
             .ToList();
 
+    /// <summary>The path an HTTP function answers, as a client writes it: host.json's route prefix (empty) and the function's route.</summary>
+    public static string HttpPath(HttpTriggerAttribute trigger)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        string prefix = RoutePrefix();
+        return "/" + (prefix.Length == 0 ? trigger.Route : $"{prefix}/{trigger.Route}");
+    }
+
+    /// <summary>The HTTP functions of the API (every HTTP function but the web app's, <see cref="WebTriggers"/>).</summary>
+    public static IReadOnlyList<(string Name, MethodInfo Method, HttpTriggerAttribute Trigger)> ApiFunctions() =>
+        HttpFunctions().Where(f => f.Method.DeclaringType != typeof(WebTriggers)).ToList();
+
+    /// <summary>The web app's HTTP functions.</summary>
+    public static IReadOnlyList<(string Name, MethodInfo Method, HttpTriggerAttribute Trigger)> WebFunctions() =>
+        HttpFunctions().Where(f => f.Method.DeclaringType == typeof(WebTriggers)).ToList();
+
     public static IEnumerable<string> NamesWith<TTrigger>()
         where TTrigger : Attribute =>
         Functions().Where(f => f.Trigger is TTrigger).Select(f => f.Name);
+
+    private static IEnumerable<(string Name, MethodInfo Method, HttpTriggerAttribute Trigger)> HttpFunctions() =>
+        Functions().Where(f => f.Trigger is HttpTriggerAttribute).Select(f => (f.Name, f.Method, (HttpTriggerAttribute)f.Trigger!));
 }

@@ -79,6 +79,10 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", staff);
         await this.Send(api, "ListTasks", HttpMethod.Get, "/api/tasks", null);
 
+        Reply me = await this.Send(api, "GetMe", HttpMethod.Get, "/api/me", fr);
+        Assert.Equal("FR", me.Body.GetProperty("nation").GetString());
+        await this.Send(api, "GetMe", HttpMethod.Get, "/api/me", null);
+
         string respondA = $"/api/consultations/{a}/responses/FR";
         await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, fr, new { position = "approve", comment = "Agreed." });
         await this.Send(api, "RespondToConsultation", HttpMethod.Post, respondA, fr, new { position = "object" });
@@ -129,6 +133,8 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", admin);
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", staff);
         await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", null);
+        Reply crossSite = await this.Send(api, "RepairConsultations", HttpMethod.Post, "/api/admin/consultations/repair", admin, configure: r => r.Headers.Add("Sec-Fetch-Site", "cross-site"));
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.Status);
 
         await this.DisclosuresAsync(api, staff, fr, tooLarge, plainText);
         await this.PublishedDisclosuresAsync(api);

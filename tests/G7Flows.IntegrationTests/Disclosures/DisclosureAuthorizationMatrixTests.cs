@@ -35,6 +35,7 @@ public sealed class DisclosureAuthorizationMatrixTests(ServerFixture fixture)
         ("GET /api/disclosures",         [401, 200,  200,  403,  403,  403, 403,  403,  403,  403,   403]),
         ("GET /api/disclosures/{id}/audit", [401, 200, 200, 403,  403,  403, 403,  403,  403,  403,   403]),
         ("GET /api/tasks",               [401, 403,  403,  200,  200,  200, 200,  200,  403,  403,   200]),
+        ("GET /api/me",                  [401, 200,  200,  200,  200,  200, 200,  200,  200,  200,   200]),
     ];
 
     [Fact]
@@ -61,6 +62,17 @@ public sealed class DisclosureAuthorizationMatrixTests(ServerFixture fixture)
                 if (reply.Status != HttpStatusCode.OK && reply.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) != true)
                 {
                     mismatches.Add($"{Callers[i].Who} on {route}: a refusal without problem details ({reply.ContentType})");
+                }
+
+                if (route == "GET /api/me" && reply.Status == HttpStatusCode.OK && Callers[i].Who.StartsWith("civil society", StringComparison.Ordinal))
+                {
+                    // An organisation with markup is not one G7Flows acts for: the caller is told so by its absence.
+                    System.Text.Json.JsonElement org = reply.Body.GetProperty("org");
+                    string? expectedOrg = Callers[i].Who == "civil society" ? "Open Budget Watch" : null;
+                    if ((org.ValueKind == System.Text.Json.JsonValueKind.Null ? null : org.GetString()) != expectedOrg)
+                    {
+                        mismatches.Add($"{Callers[i].Who} on {route}: org {org.GetRawText()}, expected {expectedOrg ?? "null"}");
+                    }
                 }
             }
         }

@@ -25,6 +25,7 @@ public enum Endpoint
     PublicIndex,
     PublicDisclosureNotPublished,
     AuditOfClosed,
+    Me,
 }
 
 /// <summary>Who asks. The consultations have FR, DE and IT (open) or FR, DE and GB (closed) as participants; JP is in neither.</summary>
@@ -80,6 +81,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
         (Endpoint.PublicIndex,         [200,      200,  200,   200,   200,   200,   200,      200,   200]),
         (Endpoint.PublicDisclosureNotPublished, [404, 404, 404,  404,   404,   404,   404,      404,   404]),
         (Endpoint.AuditOfClosed,       [401,      200,  200,   403,   403,   403,   403,      403,   403]),
+        (Endpoint.Me,                  [401,      200,  200,   200,   200,   200,   200,      200,   200]),
     ];
 
     public static TheoryData<Endpoint, Who, int> Rows()
@@ -131,6 +133,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
             Endpoint.PublicIndex => (HttpMethod.Get, "/api/public/disclosures", null),
             Endpoint.PublicDisclosureNotPublished => (HttpMethod.Get, $"/api/public/disclosures/{open}", null),
             Endpoint.AuditOfClosed => (HttpMethod.Get, $"/api/consultations/{targets.Closed}/audit", null),
+            Endpoint.Me => (HttpMethod.Get, "/api/me", null),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 
@@ -149,6 +152,7 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
             Endpoint.PublicIndex => "ListPublicDisclosures",
             Endpoint.PublicDisclosureNotPublished => "GetPublicDisclosure",
             Endpoint.AuditOfClosed => "GetConsultationAudit",
+            Endpoint.Me => "GetMe",
             _ => endpoint.ToString(),
         };
         IReadOnlyList<string> offContract = ContractCheck.Current.Problems(operation, (int)reply.Status, reply.ContentType?.Split(';')[0].Trim(), reply.Text, reply.Location is not null);
@@ -162,6 +166,14 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture)
         else
         {
             Assert.StartsWith("application/json", reply.ContentType, StringComparison.Ordinal);
+        }
+
+        if (endpoint == Endpoint.Me && expected == 200)
+        {
+            // The nation the caller acts for, as every other route reads it: one nation.XX role, else none.
+            string? acts = who is Who.ReviewerForOwnNation or Who.ReviewerForAnotherParticipant ? "FR" : who is Who.ReviewerOfNonParticipant ? "JP" : null;
+            JsonElement nationOfCaller = reply.Body.GetProperty("nation");
+            Assert.Equal(acts, nationOfCaller.ValueKind == JsonValueKind.Null ? null : nationOfCaller.GetString());
         }
 
         if (endpoint == Endpoint.RespondToOpen)

@@ -116,6 +116,7 @@ public sealed partial class BadInputCorpus
         corpus.AddPublicDisclosureRequests();
         corpus.AddReportRequests();
         corpus.AddAuditRequests();
+        corpus.AddMeRequests();
         return corpus.cases;
     }
 

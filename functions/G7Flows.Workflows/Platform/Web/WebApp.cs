@@ -21,6 +21,12 @@ public static class WebApp
     public const string AssetsPrefix = "/assets/";
 
     /// <summary>
+    /// Where the app's "Sign in" link leads: in the functions app to App Service Authentication's browser sign-in (when it
+    /// is on), in the server's Development environment to the development sign-in page; elsewhere it is a 404.
+    /// </summary>
+    public const string SignInPath = "/sign-in";
+
+    /// <summary>
     /// The policy of the app's pages: scripts, styles and data only from this origin, no inline script or style, no
     /// frames, no plug-ins, forms only to this origin.
     /// </summary>

@@ -50,6 +50,17 @@ public sealed partial class WebAppBrowser : IAsyncDisposable
     /// </summary>
     public async Task<IPage> OpenAsync(string path, string? token, ViewportSize? viewport = null)
     {
+        IPage page = await this.NewPageAsync(token, viewport);
+        await this.GoAsync(page, path);
+        return page;
+    }
+
+    /// <summary>
+    /// A new tab in a new context, signed in with <paramref name="token"/> (or signed out), whose problems are collected,
+    /// before it goes anywhere: for pages that are not the app's shell (the development sign-in).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? token, ViewportSize? viewport = null)
+    {
         IBrowserContext context = await this.browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? Desktop, Locale = "en-GB", TimezoneId = "Europe/Paris" });
         if (token is not null)
         {
@@ -73,7 +84,6 @@ public sealed partial class WebAppBrowser : IAsyncDisposable
                 this.problems.Add($"request to another origin from {page.Url}: {request.Url}");
             }
         };
-        await this.GoAsync(page, path);
         return page;
     }
 
