@@ -36,6 +36,7 @@ public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : IAsync
     }
 
     [Fact]
+    [Trait("Purpose", "readme-screenshot")]
     public async Task A_security_reviewer_sees_the_findings_and_requests_changes_and_the_revision_shows_its_differences()
     {
         // Arrange: a French exercise report waiting for its security review, with two warnings (no blocking finding).
@@ -121,9 +122,18 @@ public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : IAsync
     {
         const int Width = 1500;
         const float Scale = 0.8f;
-        IPage page = await this.Web.OpenAsync($"/#/disclosures/{id}", reviewer, new ViewportSize { Width = Width, Height = 1000 });
-        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("Emulation.setDeviceMetricsOverride", new Dictionary<string, object> { ["width"] = Width, ["height"] = 1000, ["deviceScaleFactor"] = Scale, ["mobile"] = false });
+        IPage signedIn = await this.Web.OpenAsync($"/#/disclosures/{id}", reviewer);
+        IBrowser browser = signedIn.Context.Browser ?? throw new InvalidOperationException("No browser.");
+        await using IBrowserContext context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = Width, Height = 1000 },
+            DeviceScaleFactor = Scale,
+            Locale = "en-GB",
+        });
+        await context.AddInitScriptAsync($"sessionStorage.setItem('g7flows.token', {System.Text.Json.JsonSerializer.Serialize(reviewer)});");
+        IPage page = await context.NewPageAsync();
+        await page.GotoAsync(this.Web.Url($"/#/disclosures/{id}"));
+        await page.WaitForSelectorAsync("html[data-ready='true']");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Changes in revision 2" }).Locator("ins.word").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("mark.finding").First).ToBeVisibleAsync();
         float bottom = await page.EvaluateAsync<float>("() => { const r = document.querySelector('.diff-view').getBoundingClientRect(); return r.bottom + window.scrollY + 16; }");

@@ -17,6 +17,11 @@ export const STATUS_WORDS = {
 
 const STATUS_BADGES = { Published: 'badge-ok', Embargoed: 'badge-ok', Rejected: 'badge-bad', Withdrawn: 'badge-bad', ChangesRequested: 'badge-warn' };
 
+/** A same-origin path from the API for a link (a path like /api/public/…), or null for anything else. */
+export function localHref(value) {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : null;
+}
+
 /** A status as a badge. */
 export function statusBadge(status) {
   return h('span', { class: `badge ${STATUS_BADGES[status] ?? ''}`.trim() }, STATUS_WORDS[status] ?? status);

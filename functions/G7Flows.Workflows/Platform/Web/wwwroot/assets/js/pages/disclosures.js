@@ -5,7 +5,7 @@ import { h, field, showFieldErrors, notice } from '../dom.js';
 import { get, post, describe } from '../api.js';
 import { timeElement, isOverdue, utc } from '../format.js';
 import { hasRole, isStaff } from '../roles.js';
-import { markFindings, findingLabel, diffView, statusBadge, stepName, STATUS_WORDS } from './disclosure-text.js';
+import { markFindings, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS } from './disclosure-text.js';
 
 export const routes = [
   { path: '/disclosures', title: 'Disclosures', render: renderList },
@@ -247,7 +247,7 @@ function facts(d) {
     ['Submitted', [d.createdBy, ', ', timeElement(h, d.createdAt)]],
     d.commentPeriodEnds ? ['Comment period ends', timeElement(h, d.commentPeriodEnds)] : ['Comment period', d.commentPeriod],
     d.embargoUntil ? ['Embargo until', utc(d.embargoUntil)] : null,
-    d.publicAddress ? ['Public page', h('a', { href: d.publicAddress }, 'Read the published disclosure')] : null,
+    localHref(d.publicAddress) ? ['Public page', h('a', { href: localHref(d.publicAddress) }, 'Read the published disclosure')] : null,
   ].filter(Boolean);
   return h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
@@ -481,10 +481,31 @@ function textSection(d) {
 
 async function diffSection(d) {
   const heading = h('h2', { id: 'diff-heading' }, d.revision > 1 ? `Changes from revision ${d.revision - 1}` : 'Changes');
-  if (d.revision < 2) return h('section', { 'aria-labelledby': 'diff-heading' }, heading, h('p', {}, 'This is the first revision: there is nothing to compare it with.'));
-  const reply = await get(`/api/disclosures/${encodeURIComponent(d.id)}/revisions/${d.revision}/diff`);
-  if (!reply.ok) return h('section', { 'aria-labelledby': 'diff-heading' }, heading, notice('error', describe(reply.problem)));
-  return h('section', { 'aria-labelledby': 'diff-heading' }, heading, diffView(reply.data));
+  const section = h('section', { 'aria-labelledby': 'diff-heading' }, heading);
+  if (d.revision < 2) {
+    section.append(h('p', {}, 'This is the first revision: there is nothing to compare it with.'));
+    return section;
+  }
+
+  const view = h('div', { 'aria-live': 'polite' });
+  const show = async from => {
+    const reply = await get(`/api/disclosures/${encodeURIComponent(d.id)}/revisions/${d.revision}/diff?from=${from}`);
+    heading.textContent = from === 0 ? `Revision ${d.revision} in full` : `Changes from revision ${from}`;
+    view.replaceChildren(reply.ok ? diffView(reply.data) : notice('error', describe(reply.problem)));
+  };
+
+  if (d.revision > 2) {
+    // With several revisions, the reviewer may compare with any earlier one.
+    const choice = h('select', { name: 'from', id: 'diff-from' },
+      Array.from({ length: d.revision - 1 }, (_, i) => d.revision - 1 - i).map(n => h('option', { value: String(n) }, `Revision ${n}`)));
+    const form = h('form', { class: 'compare', 'aria-label': 'Compare revisions' }, field('Compare with', choice), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Compare')));
+    form.addEventListener('submit', event => { event.preventDefault(); show(Number(choice.value)); });
+    section.append(form);
+  }
+
+  section.append(view);
+  await show(d.revision - 1);
+  return section;
 }
 
 function revisionsSection(d) {

@@ -3,6 +3,7 @@ import { h, notice } from '../dom.js';
 import { get, describe } from '../api.js';
 import { timeElement } from '../format.js';
 import { reportsTable } from './reports.js';
+import { localHref } from './disclosure-text.js';
 
 export const routes = [{ path: '/public', title: 'Published', signIn: false, render }];
 
@@ -34,7 +35,7 @@ async function render({ query }) {
       h('caption', {}, 'Published disclosures, newest first'),
       h('thead', {}, h('tr', {}, ['Title', 'Nation', 'Kind', 'Published'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, disclosures.data.items.map(d => h('tr', {},
-        h('td', {}, h('a', { href: d.url }, d.title)),
+        h('td', {}, localHref(d.url) ? h('a', { href: localHref(d.url) }, d.title) : d.title),
         h('td', {}, d.nation),
         h('td', {}, KINDS[d.kind] ?? d.kind),
         h('td', {}, timeElement(h, d.publishedAt))))))));

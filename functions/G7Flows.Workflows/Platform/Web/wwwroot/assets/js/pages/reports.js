@@ -4,6 +4,7 @@ import { h, field, showFieldErrors, notice } from '../dom.js';
 import { get, post, describe } from '../api.js';
 import { timeElement, utc } from '../format.js';
 import { isStaff } from '../roles.js';
+import { localHref } from './disclosure-text.js';
 
 export const routes = [{ path: '/reports', title: 'Reports', render }];
 
@@ -11,7 +12,7 @@ const FORMATS = [['html', 'Page'], ['csv', 'CSV'], ['json', 'JSON']];
 
 /** The links to a report's renderings. */
 export function reportLinks(period, links) {
-  return FORMATS.filter(([f]) => links?.[f]).map(([f, label], i) => [i ? ' · ' : '', h('a', { href: links[f], 'aria-label': `${label} of the report for ${period}` }, label)]);
+  return FORMATS.filter(([f]) => localHref(links?.[f])).map(([f, label], i) => [i ? ' · ' : '', h('a', { href: links[f], 'aria-label': `${label} of the report for ${period}` }, label)]);
 }
 
 /** The table of published reports (also used by the public page). */
