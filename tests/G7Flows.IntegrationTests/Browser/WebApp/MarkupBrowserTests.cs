@@ -45,11 +45,15 @@ public sealed class MarkupBrowserTests(ServerFixture fixture) : IAsyncLifetime
         Expect(HttpStatusCode.Accepted, await api.ReviewAsync(id, "human-rights", "approve"));
         await api.WaitForStatusAsync(id, "PublicComment");
         Expect(HttpStatusCode.Accepted, await api.CommentAsync(id, "Comment " + Payload, "Open Budget Watch"));
+        string waiting = await api.SubmitAsync(Submission(title: title, commentPeriod: "PT10M"));
+        await api.WaitForStatusAsync(waiting, "SecurityReview");
         await PublicDisclosures.Publisher(fixture.Azurite.ConnectionString).PublishAsync(PublicDisclosures.Policy(PublicDisclosures.NewId("markup"), title: title));
 
         var visits = new (string What, string Path, string? Token, string Expected, bool TitleHeading)[]
         {
             ("the staff list", "/#/disclosures", Tokens.Staff(), title, false),
+            ("the security reviewer's list", "/#/disclosures", Tokens.SecurityReviewer("FR"), title, false),
+            ("the security review page", $"/#/disclosures/{waiting}", Tokens.SecurityReviewer("FR"), title, true),
             ("the review page (staff)", $"/#/disclosures/{id}", Tokens.Staff(), "Comment " + Payload, true),
             ("the review page (civil society)", $"/#/disclosures/{id}", Tokens.CivilSociety("Open Budget Watch"), "Comment " + Payload, true),
             ("the review page (human-rights reviewer)", $"/#/disclosures/{id}", Tokens.HumanRightsReviewer(), "sec" + Payload, true),

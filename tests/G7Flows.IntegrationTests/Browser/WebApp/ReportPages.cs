@@ -6,7 +6,10 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// <summary>Reports for the web app's tests, made through the API.</summary>
 public static class ReportPages
 {
-    /// <summary>Asks for the report of <paramref name="period"/> and waits until it is published; returns the period.</summary>
+    /// <summary>
+    /// Asks for the report of <paramref name="period"/> and waits until it is published and in the index of reports (the
+    /// index is written after the renderings); returns the period.
+    /// </summary>
     public static async Task<string> PublishAsync(Api api, string period)
     {
         Reply started = await api.SendAsync(HttpMethod.Post, "/api/reports", Tokens.Staff(), new { period });
@@ -18,8 +21,8 @@ public static class ReportPages
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            Reply report = await api.SendAsync(HttpMethod.Get, $"/api/public/reports/{period}", null);
-            if (report.Status == HttpStatusCode.OK)
+            Reply index = await api.SendAsync(HttpMethod.Get, "/api/public/reports", null);
+            if (index.Status == HttpStatusCode.OK && index.Body.GetProperty("items").EnumerateArray().Any(r => r.GetProperty("period").GetString() == period))
             {
                 return period;
             }
