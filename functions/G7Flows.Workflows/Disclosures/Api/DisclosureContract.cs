@@ -225,7 +225,8 @@ public static class DisclosureContract
             "Compare two revisions",
             "Whoever may read the disclosure. The revision's text compared with the revision before it (or with `from`; 0 is the empty text), " +
             "line by line in the order of the texts: each changed block lists its removed lines, then its added ones, and a line changed " +
-            "rather than added or removed carries its words marked unchanged, deleted or inserted. White space and case count.",
+            "rather than added or removed carries its words marked unchanged, deleted or inserted. White space and case count. " +
+            "Where more than " + RevisionDiff.MaxLinesCompared.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " lines differ between the texts' common beginning and end, that middle is shown removed and added whole.",
             [
                 new(200, "The differences.") { Schema = "RevisionDiff" },
                 ResponseContract.Problem(400, "`from` is not a revision number of this disclosure (0 for the empty text)."),

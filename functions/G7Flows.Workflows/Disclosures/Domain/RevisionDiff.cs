@@ -43,6 +43,15 @@ public static class RevisionDiff
     /// </summary>
     public const int MaxLinesForWordDiff = 4_000;
 
+    /// <summary>
+    /// Myers' algorithm takes time proportional to the lines times the differences: two 200,000-character texts of 28,000
+    /// distinct short lines each took 4.7 s. Where the lines that differ (after the common beginning and end) number more
+    /// than this in the two texts together, that middle is shown as removed and added whole: still a true account of the
+    /// change, found in linear time; at the limit the comparison takes about 0.2 s. Documents of ordinary lines never
+    /// come near it (200,000 characters of 80-character lines are 2,500 lines, compared entirely rewritten in 24 ms).
+    /// </summary>
+    public const int MaxLinesCompared = 8_000;
+
     private static readonly IChunker Lines = new CustomFunctionChunker(text => text.Length == 0 ? [] : text.Split('\n'));
 
     private static readonly IChunker Words = new WordChunker();
@@ -53,7 +62,14 @@ public static class RevisionDiff
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        DiffResult result = Differ.Instance.CreateDiffs(Normalise(before), Normalise(after), ignoreWhiteSpace: false, ignoreCase: false, Lines);
+        before = Normalise(before);
+        after = Normalise(after);
+        if (ReplacedWhole(before, after) is { } replaced)
+        {
+            return replaced;
+        }
+
+        DiffResult result = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, Lines);
         IReadOnlyList<string> old = result.PiecesOld, @new = result.PiecesNew;
         bool words = old.Count + @new.Count <= MaxLinesForWordDiff;
 
@@ -96,6 +112,52 @@ public static class RevisionDiff
         }
 
         return (lines, new DiffCounts(unchanged, @new.Count - unchanged, old.Count - unchanged));
+    }
+
+    /// <summary>The diff with the differing middle removed and added whole, when it is too long to compare line by line; else null.</summary>
+    private static (IReadOnlyList<DiffLine> Lines, DiffCounts Counts)? ReplacedWhole(string before, string after)
+    {
+        IReadOnlyList<string> old = Lines.Chunk(before), @new = Lines.Chunk(after);
+        int prefix = 0;
+        while (prefix < old.Count && prefix < @new.Count && old[prefix] == @new[prefix])
+        {
+            prefix++;
+        }
+
+        int suffix = 0;
+        while (suffix < old.Count - prefix && suffix < @new.Count - prefix && old[old.Count - suffix - 1] == @new[@new.Count - suffix - 1])
+        {
+            suffix++;
+        }
+
+        int deleted = old.Count - prefix - suffix, inserted = @new.Count - prefix - suffix;
+        if (deleted + inserted <= MaxLinesCompared)
+        {
+            return null;
+        }
+
+        var lines = new List<DiffLine>(old.Count + inserted);
+        for (int i = 0; i < prefix; i++)
+        {
+            lines.Add(new DiffLine(DiffChanges.Unchanged, i + 1, i + 1, old[i], null));
+        }
+
+        for (int i = prefix; i < prefix + deleted; i++)
+        {
+            lines.Add(new DiffLine(DiffChanges.Deleted, i + 1, null, old[i], null));
+        }
+
+        for (int i = prefix; i < prefix + inserted; i++)
+        {
+            lines.Add(new DiffLine(DiffChanges.Inserted, null, i + 1, @new[i], null));
+        }
+
+        for (int i = 0; i < suffix; i++)
+        {
+            lines.Add(new DiffLine(DiffChanges.Unchanged, old.Count - suffix + i + 1, @new.Count - suffix + i + 1, old[old.Count - suffix + i], null));
+        }
+
+        return (lines, new DiffCounts(prefix + suffix, inserted, deleted));
     }
 
     /// <summary>The words of a changed line: on the old side what was removed, on the new side what was added, and what stayed.</summary>

@@ -87,8 +87,9 @@ public sealed class RevisionDiffTests
     [Fact]
     public void The_largest_texts_entirely_rewritten_compare_in_bounded_time_and_lose_no_line()
     {
-        // Arrange: two bodies at the submission limit, every line different (the worst case for Myers' algorithm).
-        string before = Body('a'), after = Body('b');
+        // Arrange: two bodies at the submission limit, of short lines that all differ (the worst case for Myers' algorithm),
+        // with a common first and last line.
+        string before = "# Title\n" + Body('a') + "\nEnd.", after = "# Title\n" + Body('b') + "\nEnd.";
 
         // Act
         var watch = Stopwatch.StartNew();
@@ -97,20 +98,45 @@ public sealed class RevisionDiffTests
 
         // Assert
         int oldLines = before.Split('\n').Length, newLines = after.Split('\n').Length;
-        Assert.Equal(new DiffCounts(0, newLines, oldLines), counts);
-        Assert.Equal(oldLines + newLines, lines.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Comparing took {watch.Elapsed}.");
+        Assert.Equal(new DiffCounts(2, newLines - 2, oldLines - 2), counts);
+        Assert.Equal(oldLines + newLines - 2, lines.Count);
+        Assert.Equal(("# Title", "End."), (lines[0].Text, lines[^1].Text));
+        Assert.All(lines.Skip(1).Take(oldLines - 2), l => Assert.Equal(DiffChanges.Deleted, l.Change));
+        Assert.Equal(before.Split('\n')[1..^1], lines.Where(l => l.Change == DiffChanges.Deleted).Select(l => l.Text));
+        Assert.Equal(after.Split('\n')[1..^1], lines.Where(l => l.Change == DiffChanges.Inserted).Select(l => l.Text));
+        Assert.Equal(Enumerable.Range(2, newLines - 2), lines.Where(l => l.Change == DiffChanges.Inserted).Select(l => l.NewLine!.Value));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Comparing took {watch.Elapsed}.");
 
         static string Body(char prefix)
         {
             var text = new StringBuilder();
-            for (int i = 0; text.Length < DisclosureLimits.MaxBodyLength - 20; i++)
+            for (int i = 0; text.Length < DisclosureLimits.MaxBodyLength - 40; i++)
             {
                 text.Append(prefix).Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             }
 
             return text.ToString(0, text.Length - 1);
         }
+    }
+
+    [Theory]
+    [InlineData(RevisionDiff.MaxLinesCompared / 2, false)]
+    [InlineData(RevisionDiff.MaxLinesCompared / 2 + 1, true)]
+    public void Above_the_comparison_limit_the_differing_middle_is_shown_removed_and_added_whole(int count, bool whole)
+    {
+        // Arrange: distinct lines whose first and last change, so that the differing middle is the whole text.
+        string[] old = [.. Enumerable.Range(0, count).Select(i => $"line {i}")];
+        string[] changed = [.. old];
+        changed[0] = "a new first line";
+        changed[^1] = "a new last line";
+
+        // Act
+        var (lines, counts) = RevisionDiff.Compare(string.Join('\n', old), string.Join('\n', changed));
+
+        // Assert: within the limit the unchanged lines inside are found; above it the middle is replaced whole, truly.
+        Assert.Equal(whole ? new DiffCounts(0, count, count) : new DiffCounts(count - 2, 2, 2), counts);
+        Assert.Equal(changed, lines.Where(l => l.Change != DiffChanges.Deleted).Select(l => l.Text));
+        Assert.Equal(old, lines.Where(l => l.Change != DiffChanges.Inserted).Select(l => l.Text));
     }
 
     [Fact]
