@@ -1,4 +1,7 @@
-// Placeholder: this page module is being written.
-import { h } from '../dom.js';
+// The consultation pages: the staff's list and start form, and one consultation's page (for reviewers and staff).
+import * as list from './consultation-list.js';
+import * as start from './consultation-start.js';
+import * as view from './consultation-view.js';
 
-export const routes = [{ path: '/consultations', title: 'consultations', render: () => [h('h1', {}, 'consultations')] }];
+// '/consultations/new' comes before '/consultations/:id', which would match it too.
+export const routes = [list.route, start.route, view.route];
