@@ -36,6 +36,13 @@ public sealed class DisclosureHttpTriggers(DisclosureApi api)
         string id) =>
         new ResultActionResult(await api.GetAuditAsync(req, id));
 
+    [Function(nameof(DiffDisclosureRevisions))]
+    public async Task<IActionResult> DiffDisclosureRevisions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DisclosureRoutes.Diff)] HttpRequest req,
+        string id,
+        string revision) =>
+        new ResultActionResult(await api.DiffAsync(req, id, revision));
+
     [Function(nameof(ReviseDisclosure))]
     public async Task<IActionResult> ReviseDisclosure(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.Api + DisclosureRoutes.Revise)] HttpRequest req,

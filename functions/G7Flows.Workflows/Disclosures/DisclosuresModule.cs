@@ -26,6 +26,7 @@ public sealed class DisclosuresModule : IWorkflowModule, IDescribedModule
         new("GET", DisclosureRoutes.List, "ListDisclosures", (HttpRequest r, DisclosureApi h) => h.ListAsync(r)),
         new("GET", DisclosureRoutes.Get, "GetDisclosure", (HttpRequest r, DisclosureApi h, string id) => h.GetAsync(r, id)),
         new("GET", DisclosureRoutes.Audit, "GetDisclosureAudit", (HttpRequest r, DisclosureApi h, string id) => h.GetAuditAsync(r, id)),
+        new("GET", DisclosureRoutes.Diff, "DiffDisclosureRevisions", (HttpRequest r, DisclosureApi h, string id, string revision) => h.DiffAsync(r, id, revision)),
         new("POST", DisclosureRoutes.Revise, "ReviseDisclosure", (HttpRequest r, DisclosureApi h, DurableTaskClient c, string id) => h.ReviseAsync(r, c, id)),
         new("POST", DisclosureRoutes.Review, "ReviewDisclosure", (HttpRequest r, DisclosureApi h, DurableTaskClient c, string id, string step) => h.ReviewAsync(r, c, id, step)),
         new("POST", DisclosureRoutes.Comment, "CommentOnDisclosure", (HttpRequest r, DisclosureApi h, string id) => h.CommentAsync(r, id)),
@@ -66,6 +67,7 @@ public static class DisclosureRoutes
     public const string Get = "disclosures/{id}";
     public const string Audit = "disclosures/{id}/audit";
     public const string Revise = "disclosures/{id}/revisions";
+    public const string Diff = "disclosures/{id}/revisions/{revision}/diff";
     public const string Review = "disclosures/{id}/reviews/{step}";
     public const string Comment = "disclosures/{id}/comments";
     public const string Moderate = "disclosures/{id}/comments/{commentId}/moderation";

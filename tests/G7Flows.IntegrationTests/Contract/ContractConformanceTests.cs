@@ -217,6 +217,15 @@ public sealed class ContractConformanceTests : IAsyncLifetime
         await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, tooLarge);
         await this.Send(api, "ReviseDisclosure", HttpMethod.Post, revise, staff, null, plainText);
 
+        string diff = $"/api/disclosures/{blocked}/revisions/2/diff";
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, diff, staff));
+        DisclosureClient.Expect(HttpStatusCode.OK, await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, diff + "?from=0", staff));
+        await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, diff + "?from=9", staff);
+        await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, $"/api/disclosures/{blocked}/revisions/3/diff", staff);
+        await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, $"/api/disclosures/{unknown}/revisions/1/diff", staff);
+        await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, diff, null);
+        await this.Send(api, "DiffDisclosureRevisions", HttpMethod.Get, diff, reviewer);
+
         await client.WaitForStatusAsync(rejected, "SecurityReview");
         DisclosureClient.Expect(HttpStatusCode.Accepted, await client.ReviewAsync(rejected, "security", "reject", "Not suitable for release."));
         await client.WaitForStatusAsync(rejected, "Rejected");

@@ -34,6 +34,7 @@ public sealed class DisclosureAuthorizationMatrixTests(ServerFixture fixture)
         ("GET /api/disclosures/{id}",    [401, 200,  200,  200,  403,  200, 200,  403,  403,  403,   403]),
         ("GET /api/disclosures",         [401, 200,  200,  403,  403,  403, 403,  403,  403,  403,   403]),
         ("GET /api/disclosures/{id}/audit", [401, 200, 200, 403,  403,  403, 403,  403,  403,  403,   403]),
+        ("GET /api/disclosures/{id}/revisions/1/diff", [401, 200, 200, 200, 403, 200, 200, 403,  403,  403,   403]),
         ("GET /api/tasks",               [401, 403,  403,  200,  200,  200, 200,  200,  403,  403,   200]),
         ("GET /api/me",                  [401, 200,  200,  200,  200,  200, 200,  200,  200,  200,   200]),
     ];

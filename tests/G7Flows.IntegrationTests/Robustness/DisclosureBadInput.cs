@@ -37,6 +37,7 @@ public sealed class DisclosureBadInput
         corpus.AddModeration();
         corpus.AddWithdrawals();
         corpus.AddAudit();
+        corpus.AddDiffs();
         return corpus.cases;
     }
 
@@ -170,6 +171,27 @@ public sealed class DisclosureBadInput
         this.Add("audit: civil society", R, HttpMethod.Get, path, Bearer(Tokens.CivilSociety("Watch")), null, 403);
         this.Add("audit: the FR consultation reviewer", R, HttpMethod.Get, path, Bearer(Tokens.Reviewer("FR")), null, 403);
         this.Add("audit: a caller with no role", R, HttpMethod.Get, path, Bearer(Tokens.Create("someone@g7.example", [])), null, 403);
+    }
+
+    private void AddDiffs()
+    {
+        const string R = "DiffDisclosureRevisions";
+        string path = this.Path("/revisions/1/diff");
+        this.Add("diff: revision 0", R, HttpMethod.Get, this.Path("/revisions/0/diff"), this.staff, null, 404);
+        this.Add("diff: a revision not yet submitted", R, HttpMethod.Get, this.Path("/revisions/2/diff"), this.staff, null, 404);
+        this.Add("diff: a negative revision", R, HttpMethod.Get, this.Path("/revisions/-1/diff"), this.staff, null, 404);
+        this.Add("diff: a revision with a leading zero", R, HttpMethod.Get, this.Path("/revisions/01/diff"), this.staff, null, 404);
+        this.Add("diff: a revision that is not a number", R, HttpMethod.Get, this.Path("/revisions/one/diff"), this.staff, null, 404);
+        this.Add("diff: a revision past int's range", R, HttpMethod.Get, this.Path("/revisions/99999999999/diff"), this.staff, null, 404);
+        this.Add("diff: from an unknown revision", R, HttpMethod.Get, path + "?from=7", this.staff, null, 400);
+        this.Add("diff: from a negative revision", R, HttpMethod.Get, path + "?from=-1", this.staff, null, 400);
+        this.Add("diff: from a word", R, HttpMethod.Get, path + "?from=previous", this.staff, null, 400);
+        this.Add("diff: from empty", R, HttpMethod.Get, path + "?from=", this.staff, null, 400);
+        this.Add("diff: unknown id", R, HttpMethod.Get, $"/api/disclosures/{this.unknown}/revisions/1/diff", this.staff, null, 404);
+        this.Add("diff: anonymous", R, HttpMethod.Get, path, null, null, 401);
+        this.Add("diff: DE's security reviewer", R, HttpMethod.Get, path, Bearer(Tokens.SecurityReviewer("DE")), null, 403);
+        this.Add("diff: civil society before the comment period", R, HttpMethod.Get, path, Bearer(Tokens.CivilSociety("Watch")), null, 403);
+        this.Add("diff: the FR consultation reviewer", R, HttpMethod.Get, path, Bearer(Tokens.Reviewer("FR")), null, 403);
     }
 
     private void AddRevisions()

@@ -16,7 +16,14 @@ public sealed partial class DisclosureApi
     public Task<IResult> GetAsync(HttpRequest request, string id) => this.GuardAsync(async ct =>
     {
         var (snapshot, caller, refused) = await this.LoadAuthorizedAsync(request, id, ApiAction.ReadDisclosure, s => ScopeOf(s), null, ct);
-        return refused ?? TypedResults.Json(DisclosureView.From(snapshot!, caller!), Json.Options);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        // The text is read with the partition, so a reviewer sees the words the findings point into.
+        string body = await store.ReadRevisionBodyAsync(snapshot!.Current.BlobName, ct);
+        return TypedResults.Json(DisclosureView.From(snapshot, caller!, body), Json.Options);
     });
 
     /// <summary><c>GET /api/disclosures/{id}/audit</c>: staff; the trail in chain order and whether the chain holds.</summary>

@@ -220,6 +220,29 @@ public static class DisclosureContract
             Parameters = [IdParameter, new("commentId", "path", "The comment's id: `c` and 25 lower-case base-32 characters.", String("A comment id.", 26, 26, CommentIdPattern), true, ExampleCommentId)],
             Body = new("ModerationRequest", "Publish or reject, with a reason (required to reject).", new JsonObject { ["decision"] = "reject", ["reason"] = "Advertising, not a comment." }),
         },
+        ["DiffDisclosureRevisions"] = new(
+            Tag,
+            "Compare two revisions",
+            "Whoever may read the disclosure. The revision's text compared with the revision before it (or with `from`; 0 is the empty text), " +
+            "line by line in the order of the texts: each changed block lists its removed lines, then its added ones, and a line changed " +
+            "rather than added or removed carries its words marked unchanged, deleted or inserted. White space and case count. " +
+            "Where more than " + RevisionDiff.MaxLinesCompared.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " lines differ between the texts' common beginning and end, that middle is shown removed and added whole.",
+            [
+                new(200, "The differences.") { Schema = "RevisionDiff" },
+                ResponseContract.Problem(400, "`from` is not a revision number of this disclosure (0 for the empty text)."),
+                Unauthorized,
+                ResponseContract.Problem(403, "The caller may not read this disclosure."),
+                ResponseContract.Problem(404, "No disclosure has this id, or it has no such revision."),
+                Unavailable(),
+            ])
+        {
+            Parameters =
+            [
+                IdParameter,
+                new("revision", "path", "The revision to show: 1 up to the current revision.", String("A revision number.", 1, 3, "^[1-9][0-9]{0,2}$"), true, "2"),
+                new("from", "query", "The revision to compare with (default: the one before; 0: the empty text).", String("A revision number.", 1, 3, "^(0|[1-9][0-9]{0,2})$"), false, "1"),
+            ],
+        },
         ["GetDisclosureAudit"] = AuditContract.Operation(Tag, "disclosure", IdParameter, NotFound),
         ["WithdrawDisclosure"] = new(
             Tag,
@@ -346,13 +369,15 @@ public static class DisclosureContract
                     ("column", Integer("The column.", 0)),
                     ("excerpt", String("The context, with personal data masked.")),
                     ("system", Nullable(String("The marking system (NATO, EU, US …), for a marking."))),
+                    ("length", Nullable(Integer("How many UTF-16 code units the flagged span has, from `line` and `column` (null in findings stored before it was recorded).", 1))),
                 ],
                 "kind",
                 "severity",
                 "line",
                 "column",
                 "excerpt",
-                "system"),
+                "system",
+                "length"),
             ["DisclosureRevision"] = Object(
                 "A revision of the text.",
                 [
@@ -482,6 +507,7 @@ public static class DisclosureContract
                     ("publicAddress", Nullable(String("Where the public reads it, once published.", format: "uri-reference"))),
                     ("publicSha256", Nullable(String("The SHA-256 of the published JSON document.", pattern: "^[0-9a-f]{64}$"))),
                     ("failure", Nullable(Ref("DisclosureFailure"))),
+                    ("body", Nullable(String("The current revision's text as submitted (Markdown); findings point into it by line and column."))),
                 ],
                 "id",
                 "nation",
@@ -508,7 +534,47 @@ public static class DisclosureContract
                 "publishedAt",
                 "publicAddress",
                 "publicSha256",
-                "failure"),
+                "failure",
+                "body"),
+            ["DiffWord"] = Object(
+                "A run of words of a changed line.",
+                [("change", Enum("Unchanged, or what changed on this side of the line.", DiffChanges.All)), ("text", String("The words, with their spaces and punctuation."))],
+                "change",
+                "text"),
+            ["DiffLine"] = Object(
+                "A line of the comparison.",
+                [
+                    ("change", Enum("Whether the line is in both texts, only the later (inserted) or only the earlier (deleted).", DiffChanges.All)),
+                    ("oldLine", Nullable(Integer("The line's number in the earlier text; null when inserted.", 1))),
+                    ("newLine", Nullable(Integer("The line's number in the later text; null when deleted.", 1))),
+                    ("text", String("The line, without its line break.")),
+                    ("words", Nullable(Array("For a changed line, its words as runs; null for a line added, removed or unchanged as a whole.", Ref("DiffWord")))),
+                ],
+                "change",
+                "oldLine",
+                "newLine",
+                "text",
+                "words"),
+            ["DiffCounts"] = Object(
+                "How many lines are unchanged, inserted and deleted.",
+                [("unchanged", count.DeepClone().AsObject()), ("inserted", count.DeepClone().AsObject()), ("deleted", count.DeepClone().AsObject())],
+                "unchanged",
+                "inserted",
+                "deleted"),
+            ["RevisionDiff"] = Object(
+                "Two revisions of a disclosure compared.",
+                [
+                    ("id", id.DeepClone().AsObject()),
+                    ("revision", Integer("The revision shown.", 1)),
+                    ("from", Integer("The revision it is compared with; 0 is the empty text.", 0)),
+                    ("counts", Ref("DiffCounts")),
+                    ("lines", Array("The lines in the order of the texts.", Ref("DiffLine"))),
+                ],
+                "id",
+                "revision",
+                "from",
+                "counts",
+                "lines"),
             ["ReviseDisclosureRequest"] = Object(
                 "A revised text.",
                 [

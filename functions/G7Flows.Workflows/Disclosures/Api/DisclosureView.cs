@@ -34,13 +34,17 @@ public sealed record DisclosureView(
     DateTimeOffset? PublishedAt,
     string? PublicAddress,
     string? PublicSha256,
-    FailureView? Failure)
+    FailureView? Failure,
+    string? Body = null)
 {
     /// <summary>
     /// The view for <paramref name="caller"/>: staff and the nation's approver see every comment with its moderation
     /// state; reviewers see the published ones; civil society the published ones and their organisation's own.
     /// </summary>
-    public static DisclosureView From(DisclosureSnapshot s, Caller caller)
+    /// <param name="s">The disclosure's partition.</param>
+    /// <param name="caller">Who reads it.</param>
+    /// <param name="body">The current revision's text, as submitted (Markdown).</param>
+    public static DisclosureView From(DisclosureSnapshot s, Caller caller, string? body = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(caller);
@@ -76,7 +80,8 @@ public sealed record DisclosureView(
             d.PublishedAt,
             d.PublicPath,
             d.PublicSha256,
-            d.FailedAt is null ? null : new FailureView(d.FailedStep, d.FailureReason, d.FailedAt));
+            d.FailedAt is null ? null : new FailureView(d.FailedStep, d.FailureReason, d.FailedAt),
+            body);
     }
 
     private static IReadOnlyList<ScreeningFinding> FindingsOf(RevisionEntity r) =>

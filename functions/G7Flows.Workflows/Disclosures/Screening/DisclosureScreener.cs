@@ -68,7 +68,7 @@ public static class DisclosureScreener
         foreach (var d in kept)
         {
             int line = lines.LineOf(d.Start);
-            findings.Add(new ScreeningFinding(d.Kind, d.Severity, line + 1, d.Start - lines.StartOf(line) + 1, excerpts.For(d), d.System));
+            findings.Add(new ScreeningFinding(d.Kind, d.Severity, line + 1, d.Start - lines.StartOf(line) + 1, excerpts.For(d), d.System, d.End - d.Start));
         }
 
         return new ScreeningResult(findings);

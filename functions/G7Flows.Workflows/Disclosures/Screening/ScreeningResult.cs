@@ -18,4 +18,8 @@ public sealed record ScreeningResult(IReadOnlyList<ScreeningFinding> Findings)
 /// and any other) replaced by <c>█</c> characters, so the excerpt never repeats what was flagged; <c>…</c> marks a cut.
 /// </param>
 /// <param name="System">For markings and caveats, the classification system (one of <see cref="MarkingSystems"/>); null for personal data.</param>
-public sealed record ScreeningFinding(string Kind, string Severity, int Line, int Column, string Excerpt, string? System);
+/// <param name="Length">
+/// How many UTF-16 code units the flagged span has from its first character, so that a reader can mark it in the text;
+/// null in findings stored before it was recorded.
+/// </param>
+public sealed record ScreeningFinding(string Kind, string Severity, int Line, int Column, string Excerpt, string? System, int? Length = null);
