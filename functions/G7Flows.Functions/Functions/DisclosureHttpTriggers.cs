@@ -38,7 +38,7 @@ public sealed class DisclosureHttpTriggers(DisclosureApi api)
 
     [Function(nameof(DiffDisclosureRevisions))]
     public async Task<IActionResult> DiffDisclosureRevisions(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DisclosureRoutes.Diff)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Api + DisclosureRoutes.Diff)] HttpRequest req,
         string id,
         string revision) =>
         new ResultActionResult(await api.DiffAsync(req, id, revision));
