@@ -170,7 +170,8 @@ public sealed partial class ConsultationApi
     /// Wakes the orchestration: the stored answers decide the outcome. The engine drops an event that reaches an
     /// instance whose start message it has put back (it does so when the instance row is not visible yet, under load,
     /// within seconds of the start). So for a young consultation whose orchestration has not run yet, the event is
-    /// sent again once it runs; a second copy is harmless (the orchestration closes once, from what is stored).
+    /// sent again once it runs; a second copy is harmless (the orchestration closes once, from what is stored). An
+    /// orchestration this process's engine has seen stored an episode of has started: it is not asked.
     /// </summary>
     private async Task RaiseDecisiveAsync(DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity p, CancellationToken ct)
     {
@@ -182,7 +183,7 @@ public sealed partial class ConsultationApi
             p.RespondedAt!.Value.UtcDateTime,
             Decisive: true);
         await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive, ct);
-        if (clock.GetUtcNow() - snapshot.Consultation.CreatedAt > YoungConsultation)
+        if (clock.GetUtcNow() - snapshot.Consultation.CreatedAt > YoungConsultation || started.Contains(id))
         {
             return;
         }
