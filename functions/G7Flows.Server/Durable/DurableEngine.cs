@@ -224,9 +224,9 @@ internal sealed partial class DurableEngine(
     internal TaskHubWorker CreateWorker()
     {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
-        // The worker sees the engine through an observer that tells the API which instances have started (when the
+        // The worker sees the engine through an observer that tells the API which instances have started and ended (when the
         // host registered the set; tests that build an engine by hand may not have).
-        IOrchestrationService engine = services.GetService<StartedOrchestrations>() is { } started ? new EpisodeCommitObserver(service, started) : service;
+        IOrchestrationService engine = services.GetService<OrchestrationSightings>() is { } sightings ? new EpisodeCommitObserver(service, sightings) : service;
         var created = new TaskHubWorker(engine, this.Orchestrations, this.Activities, loggerFactory);
         foreach (Type orchestrator in types.Orchestrators)
         {

@@ -7,11 +7,11 @@ namespace G7Flows.Server.Durable;
 
 /// <summary>
 /// The engine as the worker sees it, with one addition: once the engine has stored an orchestration episode (its
-/// history appended and its instance row updated), the instance is noted in <see cref="StartedOrchestrations"/>. An
-/// event sent to it from then on cannot be dropped as an event for an instance that has not started, so the API need
-/// not ask the engine for its status. Everything else is passed through unchanged.
+/// history appended and its instance row updated), the instance is noted in <see cref="OrchestrationSightings"/>, and
+/// so is its end. An event sent to it from then on cannot be dropped as an event for an instance that has not started,
+/// so the API need not ask the engine for its status. Everything else is passed through unchanged.
 /// </summary>
-internal sealed class EpisodeCommitObserver(AzureStorageOrchestrationService inner, StartedOrchestrations started) : IEntityOrchestrationService
+internal sealed class EpisodeCommitObserver(AzureStorageOrchestrationService inner, OrchestrationSightings sightings) : IEntityOrchestrationService
 {
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -42,7 +42,9 @@ internal sealed class EpisodeCommitObserver(AzureStorageOrchestrationService inn
         // The engine stores nothing (and says so only in its log) for a state it finds invalid.
         if (newOrchestrationRuntimeState is { IsValid: true, ExecutionStartedEvent: not null })
         {
-            started.Add(workItem.InstanceId);
+            sightings.Stored(
+                workItem.InstanceId,
+                ended: newOrchestrationRuntimeState.OrchestrationStatus is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated);
         }
     }
 

@@ -12,8 +12,8 @@ using Xunit;
 namespace G7Flows.IntegrationTests.Faults;
 
 /// <summary>
-/// The server's engine tells the API which orchestrations have started: an instance is noted only once the engine has
-/// stored an episode of it, and an event sent after that reaches it.
+/// The server's engine tells the API which orchestrations have started and ended: an instance is noted only once the
+/// engine has stored an episode of it (an event sent after that reaches it), and as ended once it has stored its end.
 /// </summary>
 public sealed class EpisodeCommitObserverTests : IAsyncLifetime
 {
@@ -30,61 +30,73 @@ public sealed class EpisodeCommitObserverTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_instance_is_noted_as_started_only_after_the_engine_has_stored_its_first_episode()
+    public async Task An_instance_is_noted_as_started_once_the_engine_has_stored_its_first_episode_and_as_ended_once_it_has_stored_its_end()
     {
         // Arrange
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = this.azurite!.ConnectionString }).Build();
         AzureStorageOrchestrationService service = new DurableEngineOptions { TaskHub = "observer" }.CreateService(configuration, NullLoggerFactory.Instance);
-        await using ServiceProvider services = new ServiceCollection().AddSingleton<StartedOrchestrations>().BuildServiceProvider();
-        var started = services.GetRequiredService<StartedOrchestrations>();
+        await using ServiceProvider services = new ServiceCollection().AddSingleton<OrchestrationSightings>().BuildServiceProvider();
+        var sightings = services.GetRequiredService<OrchestrationSightings>();
         var engine = new DurableEngine(
             service, services, new WorkflowTypes([typeof(WaitingOrchestrator)], []), NullLoggerFactory.Instance, NullLogger<DurableEngine>.Instance);
         await service.CreateIfNotExistsAsync();
         await using var client = new TaskHubDurableTaskClient(service);
         string id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitingOrchestrator), "hello");
-        bool noticedBeforeTheEngineRan = started.Contains(id);
+        bool noticedBeforeTheEngineRan = sightings.HasStarted(id);
 
         // Act
         await engine.StartAsync(CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         OrchestrationMetadata running = await client.WaitForInstanceStartAsync(id, cancellation: timeout.Token);
-        while (!started.Contains(id))
+        while (!sightings.HasStarted(id))
         {
             await Task.Delay(20, timeout.Token);
         }
 
+        bool endedWhileWaiting = sightings.HasEnded(id);
+
         await client.RaiseEventAsync(id, "go", "world", timeout.Token);
         OrchestrationMetadata done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        while (!sightings.HasEnded(id))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
         await engine.StopAsync(CancellationToken.None);
 
         // Assert
         Assert.False(noticedBeforeTheEngineRan);
         Assert.Equal(OrchestrationRuntimeStatus.Running, running.RuntimeStatus);
-        Assert.True(started.Contains(id));
-        Assert.False(started.Contains("another-instance"));
+        Assert.False(endedWhileWaiting);
+        Assert.True(sightings.HasStarted(id));
+        Assert.False(sightings.HasStarted("another-instance"));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal("hello world", done.ReadOutputAs<string>());
     }
 
     [Fact]
-    public void The_set_of_started_instances_forgets_everything_rather_than_grow_past_its_capacity()
+    public void The_sightings_forget_everything_rather_than_grow_past_their_capacity_and_an_end_is_not_forgotten_by_a_later_episode()
     {
         // Arrange
-        var started = new StartedOrchestrations();
-        for (int i = 0; i < StartedOrchestrations.Capacity; i++)
+        var sightings = new OrchestrationSightings();
+        for (int i = 0; i < OrchestrationSightings.Capacity; i++)
         {
-            started.Add($"instance-{i}");
+            sightings.Stored($"instance-{i}", ended: i == 1);
         }
 
-        bool fullKnowsTheFirst = started.Contains("instance-0");
+        bool fullKnowsTheFirst = sightings.HasStarted("instance-0");
+        sightings.Stored("instance-1", ended: false);
+        bool stillEnded = sightings.HasEnded("instance-1");
 
         // Act
-        started.Add("one-more");
+        sightings.Stored("one-more", ended: false);
 
         // Assert
         Assert.True(fullKnowsTheFirst);
-        Assert.False(started.Contains("instance-0"));
-        Assert.True(started.Contains("one-more"));
+        Assert.True(stillEnded);
+        Assert.False(sightings.HasStarted("instance-0"));
+        Assert.True(sightings.HasStarted("one-more"));
+        Assert.False(sightings.HasEnded("one-more"));
     }
 
     private sealed class WaitingOrchestrator : TaskOrchestrator<string, string>

@@ -25,7 +25,7 @@ public sealed partial class ConsultationApi(
     RecordPublisher records,
     TimeProvider clock,
     FaultInjector faults,
-    StartedOrchestrations started,
+    OrchestrationSightings sightings,
     ILogger<ConsultationApi> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";

@@ -29,6 +29,6 @@ public sealed class PlatformModule : IWorkflowModule, IDescribedModule
     public void AddServices(IServiceCollection services)
     {
         services.TryAddSingleton<InboxApi>();
-        services.TryAddSingleton<Durable.StartedOrchestrations>();
+        services.TryAddSingleton<Durable.OrchestrationSightings>();
     }
 }
