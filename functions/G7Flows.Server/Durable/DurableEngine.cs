@@ -7,6 +7,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using G7Flows.Server.Diagnostics;
 using G7Flows.Workflows;
+using G7Flows.Workflows.Platform.Durable;
 using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
@@ -223,7 +224,10 @@ internal sealed partial class DurableEngine(
     internal TaskHubWorker CreateWorker()
     {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
-        var created = new TaskHubWorker(service, this.Orchestrations, this.Activities, loggerFactory);
+        // The worker sees the engine through an observer that tells the API which instances have started and ended (when the
+        // host registered the set; tests that build an engine by hand may not have).
+        IOrchestrationService engine = services.GetService<OrchestrationSightings>() is { } sightings ? new EpisodeCommitObserver(service, sightings) : service;
+        var created = new TaskHubWorker(engine, this.Orchestrations, this.Activities, loggerFactory);
         foreach (Type orchestrator in types.Orchestrators)
         {
             created.AddTaskOrchestrations(new OrchestratorCreator(orchestrator, shims));

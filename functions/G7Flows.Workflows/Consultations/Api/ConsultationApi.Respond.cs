@@ -170,7 +170,8 @@ public sealed partial class ConsultationApi
     /// Wakes the orchestration: the stored answers decide the outcome. The engine drops an event that reaches an
     /// instance whose start message it has put back (it does so when the instance row is not visible yet, under load,
     /// within seconds of the start). So for a young consultation whose orchestration has not run yet, the event is
-    /// sent again once it runs; a second copy is harmless (the orchestration closes once, from what is stored).
+    /// sent again once it runs; a second copy is harmless (the orchestration closes once, from what is stored). An
+    /// orchestration this process's engine has seen stored an episode of has started: it is not asked.
     /// </summary>
     private async Task RaiseDecisiveAsync(DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity p, CancellationToken ct)
     {
@@ -182,7 +183,7 @@ public sealed partial class ConsultationApi
             p.RespondedAt!.Value.UtcDateTime,
             Decisive: true);
         await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive, ct);
-        if (clock.GetUtcNow() - snapshot.Consultation.CreatedAt > YoungConsultation)
+        if (clock.GetUtcNow() - snapshot.Consultation.CreatedAt > YoungConsultation || sightings.HasStarted(id))
         {
             return;
         }
@@ -199,27 +200,44 @@ public sealed partial class ConsultationApi
         try
         {
             // Looks again after 1, 2, 4 ... s: an engine that has put the start back waits 2 s or more before it
-            // delivers it again, and every look is a storage request.
+            // delivers it again, and every look is a storage request, unless this process's engine has seen the
+            // instance's episodes stored (then the look costs nothing).
             DateTimeOffset giveUp = clock.GetUtcNow() + YoungConsultation;
             for (var wait = TimeSpan.FromSeconds(1); clock.GetUtcNow() < giveUp; wait *= 2)
             {
                 await Task.Delay(wait);
-                OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
-                if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+                if (sightings.HasEnded(id))
                 {
-                    continue;
+                    return;
                 }
 
-                if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Running)
+                if (!sightings.HasStarted(id))
                 {
-                    // Running: the event was kept (the orchestration closes within moments) unless the engine dropped
-                    // it. Only an orchestration still running a while later has not heard it: it is sent again then.
-                    await Task.Delay(RecheckAfterRunning);
-                    instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
-                    if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Running)
+                    OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
+                    if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
                     {
-                        await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive);
+                        continue;
                     }
+
+                    if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+                    {
+                        return;
+                    }
+                }
+
+                // Running: the event was kept (the orchestration closes within moments) unless the engine dropped it.
+                // Only an orchestration still running a while later has not heard it: it is sent again then. One this
+                // process's engine saw end has heard it.
+                await Task.Delay(RecheckAfterRunning);
+                if (sightings.HasEnded(id))
+                {
+                    return;
+                }
+
+                OrchestrationMetadata? later = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
+                if (later?.RuntimeStatus == OrchestrationRuntimeStatus.Running)
+                {
+                    await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive);
                 }
 
                 return;

@@ -211,6 +211,13 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
     /// An answer stored meanwhile makes it fail (412); the partition is then read and decided again, so every stored
     /// answer is counted. A consultation that is already closed is returned as it is (a retried close).
     /// </summary>
+    /// <remarks>
+    /// The first attempt decides from the partition as this process last wrote or read it, when it holds it (the
+    /// deciding answer usually went through this process a moment before): every write to the partition changes the
+    /// consultation row, whose ETag the transaction carries, so a stale copy costs a 412 and a read, never a close that
+    /// leaves out a stored answer. A copy that says the consultation is closed, or that decides nothing, is not trusted:
+    /// the partition is read and decided again.
+    /// </remarks>
     /// <returns>The partition as it now stands, and whether this call closed it.</returns>
     public async Task<(ConsultationSnapshot Snapshot, bool ClosedNow)> CloseAsync(
         string consultationId, Func<ConsultationSnapshot, Decision?> decide, DateTimeOffset closedAt, string closedBy, CancellationToken cancellationToken = default)
@@ -218,16 +225,25 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
         ArgumentNullException.ThrowIfNull(decide);
         for (int attempt = 0; ; attempt++)
         {
-            this.Forget(consultationId);
-            ConsultationSnapshot snapshot = await this.GetAsync(consultationId, cancellationToken)
-                ?? throw new InvalidOperationException($"Consultation {consultationId} does not exist.");
-            ConsultationEntity c = snapshot.Consultation;
-            if (c.Status != nameof(ConsultationStatus.Open))
+            ConsultationSnapshot? held = attempt == 0 && this.snapshots.TryGetValue(consultationId, out ConsultationSnapshot? copy) ? copy : null;
+            bool fromCopy = held is not null;
+            if (!fromCopy)
             {
-                return (snapshot, false);
+                this.Forget(consultationId);
             }
 
-            if (decide(snapshot) is not { } decision)
+            ConsultationSnapshot snapshot = fromCopy ? Copy(held!) : await this.GetAsync(consultationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Consultation {consultationId} does not exist.");
+
+            ConsultationEntity c = snapshot.Consultation;
+            Decision? decided = c.Status == nameof(ConsultationStatus.Open) ? decide(snapshot) : null;
+            if (decided is null && fromCopy)
+            {
+                // Only a fresh read may say that there is nothing to close.
+                continue;
+            }
+
+            if (decided is not { } decision)
             {
                 return (snapshot, false);
             }

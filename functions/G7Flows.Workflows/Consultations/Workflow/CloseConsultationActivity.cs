@@ -77,7 +77,8 @@ public sealed class CloseConsultationActivity(ConsultationStore store, AuditLog 
         }
 
         await store.SetRecordOnceAsync(input.ConsultationId, blob);
-        await facts.RecordConsultationAsync(input.ConsultationId);
+        // The fact from the partition as closed (the same rows a read would return now), without reading it again.
+        await facts.RecordClosedConsultationAsync(snapshot);
 
         ConsultationStatus status = Enum.Parse<ConsultationStatus>(c.Status);
         return new CloseResult(true, status, c.OutcomeReason ?? string.Empty, counted, c.Deadline.UtcDateTime, blob);

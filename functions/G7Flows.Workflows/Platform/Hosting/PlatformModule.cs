@@ -31,5 +31,6 @@ public sealed class PlatformModule : IWorkflowModule, IDescribedModule
     public void AddServices(IServiceCollection services)
     {
         services.TryAddSingleton<InboxApi>();
+        services.TryAddSingleton<Durable.OrchestrationSightings>();
     }
 }

@@ -18,13 +18,27 @@ public sealed class FactRecorder(ConsultationStore consultations, AuditLog audit
     /// <summary>Writes the fact of a closed consultation from what is stored; does nothing while it is open or failed.</summary>
     public async Task RecordConsultationAsync(string consultationId, CancellationToken cancellationToken = default)
     {
-        ConsultationSnapshot? snapshot = await consultations.GetAsync(consultationId, cancellationToken);
-        if (snapshot?.Consultation is not { ClosedAt: not null } c || c.Status is nameof(ConsultationStatus.Open) or nameof(ConsultationStatus.Failed))
+        if (await consultations.GetAsync(consultationId, cancellationToken) is { } snapshot)
+        {
+            await this.RecordClosedConsultationAsync(snapshot, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes the fact of a closed consultation from the partition as the caller holds it: as the close stored it (or
+    /// read it, on a retry). The trail is read only when a participant has no answer counted on time, because only
+    /// then can a refused late answer in it change the fact. Does nothing while it is open or failed.
+    /// </summary>
+    public async Task RecordClosedConsultationAsync(ConsultationSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Consultation is not { ClosedAt: not null } c || c.Status is nameof(ConsultationStatus.Open) or nameof(ConsultationStatus.Failed))
         {
             return;
         }
 
-        IReadOnlyList<AuditEntity> trail = await audit.ReadAsync(consultationId, cancellationToken);
+        bool everyoneOnTime = ConsultationStore.SplitList(c.Participants).All(n => AnsweredOnTime(snapshot.PositionOf(n)));
+        IReadOnlyList<AuditEntity> trail = everyoneOnTime ? [] : await audit.ReadAsync(c.PartitionKey, cancellationToken);
         await facts.WriteAsync(FactOf(snapshot, trail), cancellationToken);
     }
 
@@ -41,11 +55,13 @@ public sealed class FactRecorder(ConsultationStore consultations, AuditLog audit
         var answers = ConsultationStore.SplitList(c.Participants).Select(nation =>
         {
             PositionEntity? p = snapshot.PositionOf(nation);
-            bool onTime = p is { Position: not null, RespondedAt: not null, Late: false } && p.Counted != false;
-            return onTime
+            return AnsweredOnTime(p)
                 ? new NationAnswer(nation, p!.Position, AnswerTimings.OnTime, Math.Max(0, (p.RespondedAt!.Value - c.CreatedAt).TotalSeconds))
                 : new NationAnswer(nation, null, refusedLate.Contains(nation) || p is { Late: true } ? AnswerTimings.Late : AnswerTimings.Silent, null);
         }).ToList();
         return new ConsultationFact(c.PartitionKey, c.Title, c.Kind, c.Status, c.Proposer, c.CreatedAt, c.ClosedAt!.Value, answers);
     }
+
+    /// <summary>An answer that was stored in time and counted (or stored before the close counted anything).</summary>
+    private static bool AnsweredOnTime(PositionEntity? p) => p is { Position: not null, RespondedAt: not null, Late: false } && p.Counted != false;
 }
