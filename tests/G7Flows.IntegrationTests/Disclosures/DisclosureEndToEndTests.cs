@@ -304,8 +304,14 @@ public sealed class DisclosureEndToEndTests(ServerFixture fixture)
         string id = await this.api.SubmitAsync(Submission(nation: "DE", body: "# Verteidigungspolitik\n\nDer Haushalt steigt."));
         await this.api.WaitForStatusAsync(id, "SecurityReview");
 
-        // Act
+        // Act: the status changes when screening ends; the step (and its task) opens in the workflow's next activity.
         Reply inbox = await this.api.SendAsync(HttpMethod.Get, "/api/tasks", Tokens.SecurityReviewer("DE"));
+        for (DateTime giveUp = DateTime.UtcNow.AddSeconds(30); !HasTask(inbox, id) && DateTime.UtcNow < giveUp;)
+        {
+            await Task.Delay(100);
+            inbox = await this.api.SendAsync(HttpMethod.Get, "/api/tasks", Tokens.SecurityReviewer("DE"));
+        }
+
         Reply otherNation = await this.api.SendAsync(HttpMethod.Get, "/api/tasks", Tokens.SecurityReviewer("FR"));
         Reply civil = await this.api.SendAsync(HttpMethod.Get, "/api/tasks", Tokens.CivilSociety("Open Budget Watch"));
 
@@ -318,6 +324,9 @@ public sealed class DisclosureEndToEndTests(ServerFixture fixture)
         Assert.DoesNotContain(otherNation.Body.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == id);
         Assert.Equal(HttpStatusCode.Forbidden, civil.Status);
     }
+
+    private static bool HasTask(Reply inbox, string id) =>
+        inbox.Status == HttpStatusCode.OK && inbox.Body.GetProperty("items").EnumerateArray().Any(t => t.GetProperty("id").GetString() == id);
 
     private async Task<string> ApprovedAsync(Dictionary<string, object?> submission)
     {
