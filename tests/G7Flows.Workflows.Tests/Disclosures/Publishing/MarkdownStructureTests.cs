@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using G7Flows.Workflows.Disclosures.Publishing;
@@ -262,6 +263,29 @@ public sealed class MarkdownStructureTests
         // Assert
         Assert.Null(document);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"Refusing took {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public void A_long_ordinary_body_is_built_quickly()
+    {
+        // Arrange: about 200,000 characters of headings, paragraphs with emphasis and links, and lists.
+        var text = new StringBuilder();
+        for (int i = 0; text.Length < 200_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"## Section {i}\n\nThe *programming law* sets **priorities** for [the years](https://example.org/{i}) ahead, `code` too.\n\n- one\n- two\n\n");
+        }
+
+        string markdown = text.ToString();
+        var watch = Stopwatch.StartNew();
+
+        // Act
+        StructuredDocument document = Build(markdown);
+        string json = JsonSerializer.Serialize(document, Json.Options);
+
+        // Assert
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Building and serialising took {watch.Elapsed}.");
+        Assert.True(document.Blocks.Count > 3000);
+        Console.WriteLine($"200,000 characters: {watch.Elapsed.TotalMilliseconds:F0} ms, {json.Length} characters of JSON");
     }
 
     [Fact]
