@@ -251,6 +251,22 @@ public sealed class MarkdownStructureTests
     }
 
     [Fact]
+    public void Deeply_nested_emphasis_is_flattened_and_keeps_its_text()
+    {
+        // Arrange: emphasis inside emphasis, 50 levels deep.
+        string markdown = string.Concat(Enumerable.Repeat("*a ", 50)) + "core" + string.Concat(Enumerable.Repeat(" b*", 50));
+
+        // Act
+        StructuredDocument document = Build(markdown);
+        string json = JsonSerializer.Serialize(document, Json.Options);
+
+        // Assert
+        Assert.Contains("core", json, StringComparison.Ordinal);
+        Assert.True(InlineDepth(document.Blocks.Single().Inlines!) <= MarkdownStructure.MaxNesting, json);
+        Assert.True(InlineDepth(document.Blocks.Single().Inlines!) >= 2, json);
+    }
+
+    [Fact]
     public void A_hostile_body_is_refused_within_the_submission_limits()
     {
         // Arrange: unclosed links on one long line, which Markdig scans in quadratic time.
@@ -312,6 +328,9 @@ public sealed class MarkdownStructureTests
 
     private static IEnumerable<StructuredInline> All(StructuredInline inline) =>
         new[] { inline }.Concat((inline.Children ?? []).SelectMany(All));
+
+    private static int InlineDepth(IEnumerable<StructuredInline> inlines) =>
+        inlines.Select(i => i.Children is null ? 0 : 1 + InlineDepth(i.Children)).DefaultIfEmpty(0).Max();
 
     private static int Depth(IEnumerable<StructuredBlock> blocks) =>
         blocks.Select(b => 1 + Math.Max(Depth(b.Blocks ?? []), Depth((b.Items ?? []).SelectMany(i => i)))).DefaultIfEmpty(0).Max();
