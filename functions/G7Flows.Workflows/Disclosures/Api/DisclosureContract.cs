@@ -107,7 +107,8 @@ public static class DisclosureContract
             "Read a disclosure",
             "Staff; the nation's security reviewer and approver; human-rights reviewers; civil society while it is in its comment period. " +
             "The current revision's screening findings (excerpts masked), every revision, review and comment (staff and the approver see each " +
-            "comment's moderation; others the published ones and their organisation's own), the expenditure figures, and the public address once published.",
+            "comment's moderation; others the published ones and their organisation's own), the expenditure figures, the public address once published, " +
+            "and the current text both as submitted (`body`) and rendered as a structure of blocks and inlines (`document`) into which findings can be marked.",
             [
                 new(200, "The disclosure.") { Schema = "Disclosure" },
                 Unauthorized,
@@ -508,6 +509,7 @@ public static class DisclosureContract
                     ("publicSha256", Nullable(String("The SHA-256 of the published JSON document.", pattern: "^[0-9a-f]{64}$"))),
                     ("failure", Nullable(Ref("DisclosureFailure"))),
                     ("body", Nullable(String("The current revision's text as submitted (Markdown); findings point into it by line and column."))),
+                    ("document", Nullable(Ref("StructuredDocument"))),
                 ],
                 "id",
                 "nation",
@@ -535,7 +537,46 @@ public static class DisclosureContract
                 "publicAddress",
                 "publicSha256",
                 "failure",
-                "body"),
+                "body",
+                "document"),
+            ["StructuredDocument"] = Object(
+                "The current revision's text rendered as blocks and inlines, every string text (never HTML), with raw HTML as " +
+                "literal text and links kept only for http, https and mailto addresses. Null when the text could not be " +
+                "rendered within the submission's limits. Text runs carry their place in `body`, so findings can be marked in the rendering.",
+                [("blocks", Array("The top-level blocks in the order of the text.", Ref("StructuredBlock")))],
+                "blocks"),
+            ["StructuredBlock"] = Object(
+                "A block; members its kind does not use are absent.",
+                [
+                    ("type", Enum("The kind of block.", ["heading", "paragraph", "list", "quote", "code", "rule", "table"])),
+                    ("level", Integer("A heading's level as written.", 1, 6)),
+                    ("ordered", Boolean("A list is numbered.")),
+                    ("start", Integer("A numbered list's first number.")),
+                    ("inlines", Array("A heading's, paragraph's or code block's content.", Ref("StructuredInline"))),
+                    ("blocks", Array("A quote's blocks.", Ref("StructuredBlock"))),
+                    ("items", Array("A list's items, each a sequence of blocks.", Array("An item's blocks.", Ref("StructuredBlock")))),
+                    ("rows", Array("A table's rows, header rows first.", Ref("StructuredRow"))),
+                ],
+                "type"),
+            ["StructuredRow"] = Object(
+                "A table row.",
+                [
+                    ("header", Boolean("A header row.")),
+                    ("cells", Array("Each cell's content.", Array("A cell's inlines.", Ref("StructuredInline")))),
+                ],
+                "header",
+                "cells"),
+            ["StructuredInline"] = Object(
+                "An inline: a text or code run, a hard line break, or emphasis, strong, strike or a link around children; members its kind does not use are absent.",
+                [
+                    ("type", Enum("The kind of inline.", ["text", "code", "break", "emphasis", "strong", "strike", "link"])),
+                    ("text", String("A run's text, to be shown as text.")),
+                    ("offset", Integer("Where the run stands in `body` (UTF-16 index); absent for text that is not in the source.", 0)),
+                    ("length", Integer("How many source characters the run stands for; when it equals the text's length the text is those characters one for one.", 0)),
+                    ("href", String("A link's address: http, https or mailto only.", format: "uri")),
+                    ("children", Array("The inlines inside emphasis, strong, strike or a link.", Ref("StructuredInline"))),
+                ],
+                "type"),
             ["DiffWord"] = Object(
                 "A run of words of a changed line.",
                 [("change", Enum("Unchanged, or what changed on this side of the line.", DiffChanges.All)), ("text", String("The words, with their spaces and punctuation."))],

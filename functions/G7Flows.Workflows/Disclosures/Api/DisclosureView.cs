@@ -1,5 +1,6 @@
 using System.Text.Json;
 using G7Flows.Workflows.Disclosures.Domain;
+using G7Flows.Workflows.Disclosures.Publishing;
 using G7Flows.Workflows.Disclosures.Screening;
 using G7Flows.Workflows.Disclosures.Storage;
 using G7Flows.Workflows.Platform.Publishing;
@@ -35,7 +36,8 @@ public sealed record DisclosureView(
     string? PublicAddress,
     string? PublicSha256,
     FailureView? Failure,
-    string? Body = null)
+    string? Body = null,
+    StructuredDocument? Document = null)
 {
     /// <summary>
     /// The view for <paramref name="caller"/>: staff and the nation's approver see every comment with its moderation
@@ -43,7 +45,7 @@ public sealed record DisclosureView(
     /// </summary>
     /// <param name="s">The disclosure's partition.</param>
     /// <param name="caller">Who reads it.</param>
-    /// <param name="body">The current revision's text, as submitted (Markdown).</param>
+    /// <param name="body">The current revision's text, as submitted (Markdown); its structure is rendered from it.</param>
     public static DisclosureView From(DisclosureSnapshot s, Caller caller, string? body = null)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -81,7 +83,8 @@ public sealed record DisclosureView(
             d.PublicPath,
             d.PublicSha256,
             d.FailedAt is null ? null : new FailureView(d.FailedStep, d.FailureReason, d.FailedAt),
-            body);
+            body,
+            body is null ? null : MarkdownStructure.TryBuild(body));
     }
 
     private static IReadOnlyList<ScreeningFinding> FindingsOf(RevisionEntity r) =>

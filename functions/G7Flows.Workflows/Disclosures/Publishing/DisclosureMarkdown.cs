@@ -51,18 +51,35 @@ public static class DisclosureMarkdown
     public static bool TryToHtml(string markdown, [NotNullWhen(true)] out string? html)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        if (!TryParseSafe(markdown, out MarkdownDocument? document))
+        {
+            html = null;
+            return false;
+        }
+
+        ShiftHeadings(document);
+        html = Markdown.ToHtml(document, Pipeline);
+        return true;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="markdown"/> with the publication pipeline (raw HTML off) and makes its links safe as
+    /// <see cref="TryToHtml"/> does; false when its elements are nested deeper than Markdig's limit. Headings keep
+    /// their levels. Source positions (<c>Span</c>) stay those of <paramref name="markdown"/>.
+    /// </summary>
+    public static bool TryParseSafe(string markdown, [NotNullWhen(true)] out MarkdownDocument? document)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
         try
         {
-            MarkdownDocument document = Markdown.Parse(markdown, Pipeline);
-            ShiftHeadings(document);
+            document = Markdown.Parse(markdown, Pipeline);
             MakeLinksSafe(document);
-            html = Markdown.ToHtml(document, Pipeline);
             return true;
         }
         catch (ArgumentException)
         {
             // Markdig's depth limit; the input itself is never an invalid argument here.
-            html = null;
+            document = null;
             return false;
         }
     }

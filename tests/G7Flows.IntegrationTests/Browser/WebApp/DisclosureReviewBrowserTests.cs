@@ -58,13 +58,13 @@ public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : IAsync
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Exercise report STEADFAST", Level = 1 })).ToBeVisibleAsync();
         ILocator text = page.GetByRole(AriaRole.Region, new() { Name = "Text of revision 1" });
         await Assertions.Expect(text).ToContainTextAsync("The exercise took place in March near Toulon.");
-        await Assertions.Expect(text.Locator("mark.finding")).ToHaveCountAsync(findings);
-        await Assertions.Expect(text.Locator("mark.finding").First).ToHaveTextAsync("NATO UNCLASSIFIED");
-        await Assertions.Expect(text.Locator("mark.finding", new() { HasText = "NOFORN" })).ToHaveCountAsync(1);
+        await Assertions.Expect(text.Locator("mark.finding:visible")).ToHaveCountAsync(findings);
+        await Assertions.Expect(text.Locator("mark.finding:visible").First).ToHaveTextAsync("NATO UNCLASSIFIED");
+        await Assertions.Expect(text.Locator("mark.finding:visible", new() { HasText = "NOFORN" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Screening findings ({findings})" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.findings > li")).ToHaveCountAsync(findings);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show finding 1 in the text" }).ClickAsync();
-        await Assertions.Expect(text.Locator("mark.finding").First).ToBeFocusedAsync();
+        await Assertions.Expect(text.Locator("mark.finding:visible").First).ToBeFocusedAsync();
         await WebAppBrowser.AssertAccessibleAsync(page, "the review page with findings");
 
         // Act 2: request changes, with the confirmation step.

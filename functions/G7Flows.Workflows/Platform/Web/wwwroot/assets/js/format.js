@@ -28,3 +28,14 @@ export function isOverdue(value, now = new Date()) {
 export function timeElement(h, value, prefix = '') {
   return h('time', { datetime: new Date(value).toISOString(), title: utc(value) }, `${prefix}${relative(value)} (${utc(value)})`);
 }
+
+/** An ISO-8601 duration as people read it: "PT10M" is "10 minutes", "P1DT2H" "1 day 2 hours"; anything else as given. */
+export function duration(value) {
+  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(String(value ?? ''));
+  if (!match || !match.slice(1).some(Boolean)) return String(value ?? '');
+  const names = ['week', 'day', 'hour', 'minute', 'second'];
+  return match.slice(1)
+    .map((n, i) => (n && Number(n) !== 0 ? `${n} ${names[i]}${Number(n) === 1 ? '' : 's'}` : null))
+    .filter(Boolean)
+    .join(' ') || '0 seconds';
+}

@@ -79,24 +79,7 @@ function spanOf(text, starts, finding) {
  * numbers. Returns the nodes and, for each finding, its <mark> (or null when it could not be placed).
  */
 export function markFindings(text, findings) {
-  const starts = lineStarts(text);
-  const spans = findings
-    .map((f, index) => ({ index, span: spanOf(text, starts, f), blocking: f.severity === 'blocking' }))
-    .filter(s => s.span)
-    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-
-  // Overlapping spans (a portion mark that is both a marking and a caveat) join into one cluster.
-  const clusters = [];
-  for (const s of spans) {
-    const last = clusters[clusters.length - 1];
-    if (last && s.span.start < last.end) {
-      last.end = Math.max(last.end, s.span.end);
-      last.members.push(s);
-    } else {
-      clusters.push({ start: s.span.start, end: s.span.end, members: [s] });
-    }
-  }
-
+  const clusters = findingClusters(text, findings);
   const marks = findings.map(() => null);
   const fragment = document.createDocumentFragment();
   let at = 0;
@@ -115,6 +98,125 @@ export function markFindings(text, findings) {
 
   if (at < text.length) fragment.append(document.createTextNode(text.slice(at)));
   return { node: fragment, marks };
+}
+
+/**
+ * The findings' spans in the text, sorted; overlapping spans (a portion mark that is both a marking and a caveat) join
+ * into one cluster {start, end, members: [{index, blocking}]}.
+ */
+function findingClusters(text, findings) {
+  const starts = lineStarts(text);
+  const spans = findings
+    .map((f, index) => ({ index, span: spanOf(text, starts, f), blocking: f.severity === 'blocking' }))
+    .filter(s => s.span)
+    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+
+  const clusters = [];
+  for (const s of spans) {
+    const last = clusters[clusters.length - 1];
+    if (last && s.span.start < last.end) {
+      last.end = Math.max(last.end, s.span.end);
+      last.members.push(s);
+    } else {
+      clusters.push({ start: s.span.start, end: s.span.end, members: [s] });
+    }
+  }
+
+  return clusters;
+}
+
+const WEB_ADDRESS = /^(https?:|mailto:)/i;
+
+/**
+ * The API's structured document (blocks and inlines, every string text) built as elements, with each finding's span
+ * marked wherever its characters landed, across emphasis and link boundaries: a finding may become several <mark>
+ * pieces, the last followed by the findings' numbers. Headings move down two levels (# is h3), below the page's h1
+ * and the section's h2. Returns the node and, for each finding, its first <mark> (or null when it could not be placed).
+ */
+export function renderDocument(doc, text, findings) {
+  const clusters = findingClusters(text, findings);
+  const pieces = clusters.map(() => []);
+
+  // The run's text, split where clusters begin and end, the covered parts in <mark>.
+  const runNodes = run => {
+    if (typeof run.offset !== 'number' || typeof run.length !== 'number') return [run.text];
+    const from = run.offset;
+    const to = run.offset + run.length;
+    const exact = run.length === run.text.length;
+    const nodes = [];
+    let at = 0;
+    let last = null;
+    clusters.forEach((c, k) => {
+      if (c.end <= from || c.start >= to) return;
+      const start = exact ? Math.max(c.start, from) - from : 0;
+      const end = exact ? Math.min(c.end, to) - from : run.text.length;
+      if (end <= at) {
+        // A run that stands for its span as a whole (an entity) is already marked for an earlier cluster.
+        if (last) pieces[k].push(last);
+        return;
+      }
+
+      if (start > at) nodes.push(run.text.slice(at, start));
+      const mark = h('mark', {
+        class: c.members.some(m => m.blocking) ? 'finding finding-blocking' : 'finding',
+        tabindex: '-1',
+        'data-findings': c.members.map(m => m.index + 1).sort((a, b) => a - b).join(' '),
+      }, run.text.slice(Math.max(start, at), end));
+      pieces[k].push(mark);
+      nodes.push(mark);
+      last = mark;
+      at = end;
+    });
+    if (at < run.text.length) nodes.push(run.text.slice(at));
+    return nodes;
+  };
+
+  const inline = node => {
+    switch (node.type) {
+      case 'text': return runNodes(node);
+      case 'code': return h('code', {}, runNodes(node));
+      case 'break': return h('br');
+      case 'emphasis': return h('em', {}, inlines(node.children));
+      case 'strong': return h('strong', {}, inlines(node.children));
+      case 'strike': return h('s', {}, inlines(node.children));
+      case 'link':
+        return typeof node.href === 'string' && WEB_ADDRESS.test(node.href)
+          ? h('a', { href: node.href, rel: 'nofollow noopener noreferrer' }, inlines(node.children))
+          : inlines(node.children);
+      default: return node.text !== undefined ? runNodes(node) : inlines(node.children);
+    }
+  };
+  const inlines = list => (list ?? []).map(inline);
+
+  const block = node => {
+    switch (node.type) {
+      case 'heading': return h(`h${Math.min(6, Math.max(1, Number(node.level) || 1) + 2)}`, {}, inlines(node.inlines));
+      case 'paragraph': return h('p', {}, inlines(node.inlines));
+      case 'code': return h('pre', {}, h('code', {}, inlines(node.inlines)));
+      case 'rule': return h('hr');
+      case 'quote': return h('blockquote', {}, blocks(node.blocks));
+      case 'list': {
+        const items = (node.items ?? []).map(item => h('li', {}, blocks(item)));
+        return node.ordered ? h('ol', node.start && node.start !== 1 ? { start: String(node.start) } : {}, items) : h('ul', {}, items);
+      }
+      case 'table': return h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, (node.rows ?? []).filter(r => r.header).map(r => h('tr', {}, r.cells.map(c => h('th', { scope: 'col' }, inlines(c)))))),
+        h('tbody', {}, (node.rows ?? []).filter(r => !r.header).map(r => h('tr', {}, r.cells.map(c => h('td', {}, inlines(c))))))));
+      default: return h('div', {}, inlines(node.inlines), blocks(node.blocks));
+    }
+  };
+  const blocks = list => (list ?? []).map(block);
+
+  const node = h('div', { class: 'rendered' }, blocks(doc.blocks));
+  const marks = findings.map(() => null);
+  clusters.forEach((c, k) => {
+    const placed = pieces[k];
+    if (!placed.length) return;
+    const numbers = c.members.map(m => m.index + 1).sort((a, b) => a - b);
+    placed[placed.length - 1].after(h('sup', { class: 'finding-ref' }, `[${numbers.join(', ')}]`));
+    for (const m of c.members) marks[m.index] = placed[0];
+  });
+  return { node, marks };
 }
 
 /** The differences between two revisions (the diff API's answer), as lines with inserted and deleted words marked. */

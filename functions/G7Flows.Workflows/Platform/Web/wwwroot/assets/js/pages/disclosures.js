@@ -3,9 +3,9 @@
 // revision, the reviews and comments, and the forms of whoever acts next).
 import { h, field, showFieldErrors, notice } from '../dom.js';
 import { get, post, describe } from '../api.js';
-import { timeElement, isOverdue, utc } from '../format.js';
+import { timeElement, isOverdue, utc, duration } from '../format.js';
 import { hasRole, isStaff } from '../roles.js';
-import { markFindings, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS } from './disclosure-text.js';
+import { markFindings, renderDocument, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS } from './disclosure-text.js';
 
 export const routes = [
   { path: '/disclosures', title: 'Disclosures', render: renderList },
@@ -245,7 +245,7 @@ function facts(d) {
     d.currentStep ? ['Waiting for', stepName(d.currentStep)] : null,
     d.due && !CLOSED.includes(d.status) ? ['Step due', dueCell(d.due)] : null,
     ['Submitted', [d.createdBy, ', ', timeElement(h, d.createdAt)]],
-    d.commentPeriodEnds ? ['Comment period ends', timeElement(h, d.commentPeriodEnds)] : ['Comment period', d.commentPeriod],
+    d.commentPeriodEnds ? ['Comment period ends', timeElement(h, d.commentPeriodEnds)] : ['Comment period', duration(d.commentPeriod)],
     d.embargoUntil ? ['Embargo until', utc(d.embargoUntil)] : null,
     localHref(d.publicAddress) ? ['Public page', h('a', { href: localHref(d.publicAddress) }, 'Read the published disclosure')] : null,
   ].filter(Boolean);
@@ -462,18 +462,55 @@ function moderationForm(ctx, d, c, index) {
 
 function textSection(d) {
   const findings = d.findings ?? [];
-  const { node, marks } = markFindings(d.body ?? '', findings);
+  const text = d.body ?? '';
+  const source = markFindings(text, findings);
+  const rendered = d.document ? renderDocument(d.document, text, findings) : null;
+  const sourceView = h('div', { class: 'document source', id: 'text-source' }, source.node);
+  const renderedView = rendered ? h('div', { class: 'document', id: 'text-rendered' }, rendered.node) : null;
+  let showing = rendered ? 'rendered' : 'source';
+  const marks = () => (showing === 'rendered' ? rendered.marks : source.marks);
+
+  let toggle = null;
+  if (rendered) {
+    // Two buttons, one pressed: the rendering (default) or the Markdown source.
+    const buttons = {
+      rendered: h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'true', 'aria-controls': 'text-rendered' }, 'Rendered'),
+      source: h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false', 'aria-controls': 'text-source' }, 'Source'),
+    };
+    const show = view => {
+      showing = view;
+      renderedView.hidden = view !== 'rendered';
+      sourceView.hidden = view !== 'source';
+      for (const [name, button] of Object.entries(buttons)) button.setAttribute('aria-pressed', String(name === view));
+    };
+    buttons.rendered.addEventListener('click', () => show('rendered'));
+    buttons.source.addEventListener('click', () => show('source'));
+    toggle = h('div', { class: 'view-toggle', role: 'group', 'aria-label': 'Show the text' }, buttons.rendered, buttons.source);
+    sourceView.hidden = true;
+  }
+
+  const showFinding = i => {
+    const mark = marks()[i] ?? source.marks[i] ?? rendered?.marks[i];
+    const hiddenView = mark.closest('[hidden]');
+    if (hiddenView) toggle.querySelector(`[aria-controls=${hiddenView.id}]`).click();
+    mark.scrollIntoView({ block: 'center' });
+    mark.focus();
+  };
   const list = findings.length
     ? h('ol', { class: 'findings' }, findings.map((f, i) => h('li', {},
       h('span', { class: f.severity === 'blocking' ? 'badge badge-bad' : 'badge badge-warn' }, f.severity === 'blocking' ? 'Blocking' : 'Warning'), ' ',
       findingLabel(f), ` at line ${f.line}, column ${f.column}${f.system ? ` (${f.system})` : ''}: `,
       h('code', {}, f.excerpt), ' ',
-      marks[i] ? h('button', { type: 'button', class: 'link-button', onclick: () => { marks[i].scrollIntoView({ block: 'center' }); marks[i].focus(); } }, `Show finding ${i + 1} in the text`) : null)))
+      source.marks[i] || rendered?.marks[i] ? h('button', { type: 'button', class: 'link-button', onclick: () => showFinding(i) }, `Show finding ${i + 1} in the text`) : null)))
     : h('p', {}, d.revisions.find(r => r.number === d.revision)?.screenedAt ? 'Screening found nothing in this revision.' : 'This revision has not been screened yet.');
   return h('section', { 'aria-labelledby': 'text-heading' },
     h('h2', { id: 'text-heading' }, `Text of revision ${d.revision}`),
-    h('p', { class: 'hint' }, 'The text as submitted (Markdown source); screening findings are highlighted.'),
-    h('div', { class: 'document source' }, node),
+    h('p', { class: 'hint' }, rendered
+      ? 'The text as it will read once published, with the screening findings highlighted; "Source" shows the Markdown as submitted.'
+      : 'The text as submitted (Markdown source; it could not be rendered); screening findings are highlighted.'),
+    toggle,
+    renderedView,
+    sourceView,
     h('h3', {}, `Screening findings (${d.findingsTotal})`),
     d.findingsTotal > findings.length ? h('p', {}, `The first ${findings.length} of ${d.findingsTotal} findings are listed.`) : null,
     list);
