@@ -11,22 +11,8 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// reviewer of another nation can neither see nor answer for the first nation.
 /// </summary>
 [Collection(WebAppCollection.Name)]
-public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task A_reviewer_finds_the_task_in_the_inbox_answers_after_confirming_and_sees_the_outcome()
     {

@@ -39,22 +39,8 @@ public sealed class DevelopmentServer : IAsyncLifetime
 /// The development sign-in in a real browser: a developer who leaves the name empty is told so next to the field, then
 /// signs in as staff, lands on the app signed in, and the API takes the token the page kept for who the form said.
 /// </summary>
-public sealed class DevelopmentSignInBrowserTests(DevelopmentServer development) : IClassFixture<DevelopmentServer>, IAsyncLifetime
+public sealed class DevelopmentSignInBrowserTests(DevelopmentServer development) : WebAppBrowserTest(() => development.Server.BaseAddress), IClassFixture<DevelopmentServer>
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(development.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task A_developer_sees_the_error_next_to_the_field_then_signs_in_as_staff_and_lands_on_the_app_signed_in()
     {

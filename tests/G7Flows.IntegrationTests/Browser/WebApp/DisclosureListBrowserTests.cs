@@ -8,22 +8,8 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 
 /// <summary>The disclosure list (staff filter every disclosure, reviewers see their steps) and the submission form.</summary>
 [Collection(WebAppCollection.Name)]
-public sealed class DisclosureListBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class DisclosureListBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Staff_submit_a_disclosure_through_the_form_after_a_validation_error_and_find_it_in_the_filtered_list()
     {

@@ -12,7 +12,7 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// raw HTML in the text shows as text without ever running. The Markdown source stays one button away.
 /// </summary>
 [Collection(WebAppCollection.Name)]
-public sealed class DisclosureRenderingBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class DisclosureRenderingBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
     private const string Text =
         "NATO UNCLASSIFIED\n\n" +
@@ -22,20 +22,6 @@ public sealed class DisclosureRenderingBrowserTests(ServerFixture fixture) : IAs
         "- Second item\n\n" +
         "See [the ministry](https://www.defense.gouv.fr/) and [this page](javascript:window.__pwned='link') too.\n\n" +
         "<img src=x onerror=\"window.__pwned='img'\"> and <script>window.__pwned='script'</script> stay text.\n";
-
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task The_review_page_renders_the_text_with_the_findings_marked_and_raw_html_as_text()

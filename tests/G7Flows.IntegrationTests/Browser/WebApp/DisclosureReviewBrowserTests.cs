@@ -13,27 +13,13 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// moderated comments, staff moderate the last one from the page, and the approver approves.
 /// </summary>
 [Collection(WebAppCollection.Name)]
-public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
     private const string FirstText =
         "NATO UNCLASSIFIED\n\n# Exercise report STEADFAST\n\nThe exercise took place in March near Toulon.\nThe annex is attached for the partners.\n\nThis report was never marked NOFORN by anyone.";
 
     private const string RevisedText =
         "# Exercise report STEADFAST\n\nThe exercise took place in March near Toulon.\nThe annex is withdrawn; the units are named in the text.\n\nThis report was never marked NOFORN by anyone.";
-
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
 
     [Fact]
     [Trait("Purpose", "readme-screenshot")]

@@ -17,7 +17,7 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// </para>
 /// </summary>
 [Collection(WebAppCollection.Name)]
-public sealed class InboxBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class InboxBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
     /// <summary>Device pixels per CSS pixel in the screenshot.</summary>
     private const float ScreenshotScale = 0.8f;
@@ -25,22 +25,8 @@ public sealed class InboxBrowserTests(ServerFixture fixture) : IAsyncLifetime
     /// <summary>The screenshot's width in CSS pixels.</summary>
     private const int ScreenshotWidth = 1200;
 
-    private WebAppBrowser? web;
-
     /// <summary>Where the README's screenshot lives.</summary>
     public static string ScreenshotPath => Path.Combine(Repository.Root, "docs", "images", "web-inbox.png");
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task The_inbox_lists_consultations_and_disclosure_steps_most_urgent_first_with_the_overdue_one_marked()

@@ -13,23 +13,9 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// image element appears.
 /// </summary>
 [Collection(WebAppCollection.Name)]
-public sealed class MarkupBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class MarkupBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
     private const string Payload = "<img src=x onerror=\"window.__pwned=1\">";
-
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Markup_in_a_title_a_comment_a_reviewer_and_an_organisation_shows_as_text_and_nothing_runs()

@@ -7,22 +7,8 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 
 /// <summary>The web app's public page, signed out: the published disclosures and reports, linking to their public pages.</summary>
 [Collection(WebAppCollection.Name)]
-public sealed class PublicBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class PublicBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Signed_out_the_public_page_lists_published_disclosures_and_reports_and_links_to_their_pages()
     {

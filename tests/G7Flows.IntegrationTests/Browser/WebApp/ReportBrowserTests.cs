@@ -6,22 +6,8 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 
 /// <summary>The staff's reports page: the published reports, and a report asked for a period, with every answer in plain words.</summary>
 [Collection(WebAppCollection.Name)]
-public sealed class ReportBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class ReportBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Staff_ask_for_a_report_and_see_each_answer_in_plain_words()
     {

@@ -6,22 +6,8 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 
 /// <summary>The web app's shell in a real browser: signed out it offers sign-in and the public pages; signed in it names the caller and their roles.</summary>
 [Collection(WebAppCollection.Name)]
-public sealed class ShellBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class ShellBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Signed_out_the_start_page_offers_sign_in_and_passes_axe()
     {

@@ -11,22 +11,8 @@ namespace G7Flows.IntegrationTests.Browser.WebApp;
 /// field first), list and filter them page by page, extend a deadline and withdraw one after confirming.
 /// </summary>
 [Collection(WebAppCollection.Name)]
-public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : IAsyncLifetime
+public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : WebAppBrowserTest(() => fixture.Server.BaseAddress)
 {
-    private WebAppBrowser? web;
-
-    private WebAppBrowser Web => this.web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => this.web = await WebAppBrowser.LaunchAsync(fixture.Server.BaseAddress);
-
-    public async Task DisposeAsync()
-    {
-        if (this.web is not null)
-        {
-            await this.web.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Staff_start_a_consultation_through_the_form_after_correcting_what_the_API_refused()
     {
