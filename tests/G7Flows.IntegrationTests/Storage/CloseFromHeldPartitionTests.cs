@@ -181,35 +181,9 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
         Assert.True(await store.TryStoreAnswerAsync(held!, Answer(held!, nation, position)));
     }
 
-    private static async Task<string> CreateAsync(ConsultationStore store, params string[] participants)
-    {
-        string id = ConsultationIds.New();
-        DateTimeOffset created = Now.AddHours(-1);
-        var (done, _) = await store.CreateAsync(new ConsultationEntity
-        {
-            PartitionKey = ConsultationEntity.ConstructPartitionKey(id),
-            Title = "Close test",
-            Kind = "joint-exercise",
-            Proposer = participants[0],
-            Participants = string.Join(',', participants),
-            Rule = "unanimity",
-            Status = nameof(ConsultationStatus.Open),
-            CreatedAt = created,
-            CreatedBy = "staff",
-            Deadline = created.AddDays(1),
-            CreatedFrom = "test",
-        });
-        Assert.True(done);
-        return id;
-    }
+    private static Task<string> CreateAsync(ConsultationStore store, params string[] participants) =>
+        StoredConsultations.CreateAsync(store, "Close test", Now.AddHours(-1), participants);
 
-    private static PositionEntity Answer(ConsultationSnapshot snapshot, string nation, string position)
-    {
-        PositionEntity p = snapshot.PositionOf(nation)!;
-        p.Position = position;
-        p.Respondent = $"reviewer.{nation.ToLowerInvariant()}";
-        p.RespondedAt = Now.AddMinutes(-30);
-        p.Source = "test";
-        return p;
-    }
+    private static PositionEntity Answer(ConsultationSnapshot snapshot, string nation, string position) =>
+        StoredConsultations.Answer(snapshot, nation, position, Now.AddMinutes(-30));
 }

@@ -100,35 +100,9 @@ public sealed class ConsultationStoreCopyTests : IAsyncLifetime
         Assert.True(final.PositionOf("DE")!.Counted == true);
     }
 
-    private static async Task<string> CreateAsync(ConsultationStore store, params string[] participants)
-    {
-        string id = ConsultationIds.New();
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        var (created, _) = await store.CreateAsync(new ConsultationEntity
-        {
-            PartitionKey = ConsultationEntity.ConstructPartitionKey(id),
-            Title = "Store test",
-            Kind = "joint-exercise",
-            Proposer = participants[0],
-            Participants = string.Join(',', participants),
-            Rule = "unanimity",
-            Status = nameof(ConsultationStatus.Open),
-            CreatedAt = now,
-            CreatedBy = "staff",
-            Deadline = now.AddDays(1),
-            CreatedFrom = "test",
-        });
-        Assert.True(created);
-        return id;
-    }
+    private static Task<string> CreateAsync(ConsultationStore store, params string[] participants) =>
+        StoredConsultations.CreateAsync(store, "Store test", DateTimeOffset.UtcNow, participants);
 
-    private static PositionEntity Answer(ConsultationSnapshot snapshot, string nation, string position)
-    {
-        PositionEntity p = snapshot.PositionOf(nation)!;
-        p.Position = position;
-        p.Respondent = $"reviewer.{nation.ToLowerInvariant()}";
-        p.RespondedAt = DateTimeOffset.UtcNow;
-        p.Source = "test";
-        return p;
-    }
+    private static PositionEntity Answer(ConsultationSnapshot snapshot, string nation, string position) =>
+        StoredConsultations.Answer(snapshot, nation, position, DateTimeOffset.UtcNow);
 }
