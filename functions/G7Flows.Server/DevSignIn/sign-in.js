@@ -1,12 +1,15 @@
-// Development sign-in: asks the server for a development token and keeps it for this browser tab.
+// Development sign-in: asks the server for a development token and keeps it for this browser tab, as the web app's
+// API calls expect (api.js).
+import { showFieldErrors } from '/assets/js/dom.js';
+import { setToken } from '/assets/js/api.js';
+
 const form = document.getElementById('sign-in');
 const formError = document.getElementById('form-error');
 
 form.addEventListener('submit', async event => {
   event.preventDefault();
-  for (const slot of form.querySelectorAll('.field-error')) { slot.hidden = true; slot.textContent = ''; }
-  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
   formError.textContent = '';
+  showFieldErrors(form, {});
   const data = Object.fromEntries(new FormData(form));
   const body = { name: data.name.trim(), role: data.role, nation: data.nation || null, org: data.org.trim() || null };
   const button = form.querySelector('button');
@@ -15,25 +18,12 @@ form.addEventListener('submit', async event => {
     const response = await fetch('/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
     const reply = await response.json().catch(() => ({}));
     if (!response.ok) {
-      let first = null;
-      for (const [name, messages] of Object.entries(reply.errors ?? {})) {
-        const slot = document.getElementById(`${name}-error`);
-        const control = document.getElementById(name);
-        if (slot && control) {
-          slot.textContent = [].concat(messages).join(' ');
-          slot.hidden = false;
-          control.setAttribute('aria-invalid', 'true');
-          first ??= control;
-        } else {
-          formError.textContent = [].concat(messages).join(' ');
-        }
-      }
-      if (!first && !formError.textContent) formError.textContent = reply.detail || reply.title || `Sign-in failed (${response.status}).`;
-      first?.focus();
+      const unplaced = showFieldErrors(form, reply.errors);
+      if (unplaced.length > 0 || !reply.errors) formError.textContent = unplaced.join(' ') || reply.detail || reply.title || `Sign-in failed (${response.status}).`;
       return;
     }
 
-    sessionStorage.setItem('g7flows.token', reply.token);
+    setToken(reply.token);
     // A key created just now reaches the token check when the server reloads its settings: wait until it is accepted.
     for (let attempt = 0; attempt < 50; attempt++) {
       const me = await fetch('/api/me', { headers: { Authorization: `Bearer ${reply.token}`, Accept: 'application/json' } });

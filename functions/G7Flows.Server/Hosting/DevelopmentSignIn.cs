@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -33,8 +34,8 @@ internal static class DevelopmentSignIn
     private const string Bearer = "Authentication:Schemes:Bearer";
     private const string UserJwtsIssuer = "dotnet-user-jwts";
 
-    private static readonly Lazy<WebFile> Page = new(() => Load("sign-in.html", "text/html; charset=utf-8"));
-    private static readonly Lazy<WebFile> Script = new(() => Load("sign-in.js", "text/javascript; charset=utf-8"));
+    /// <summary>The page and its script, embedded from <c>DevSignIn/</c>.</summary>
+    private static readonly Lazy<FrozenDictionary<string, WebFile>> Files = new(() => WebApp.LoadEmbedded(typeof(DevelopmentSignIn).Assembly, "G7Flows.DevSignIn/"));
 
     /// <summary>Maps the page, its script and the token endpoint, when the environment is Development.</summary>
     public static void MapDevelopmentSignIn(this WebApplication app)
@@ -44,8 +45,8 @@ internal static class DevelopmentSignIn
             return;
         }
 
-        app.MapGet(Path, (HttpResponse response) => Serve(response, Page.Value)).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet(ScriptPath, (HttpResponse response) => Serve(response, Script.Value)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(Path, (HttpResponse response) => Serve(response, "/sign-in.html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(ScriptPath, (HttpResponse response) => Serve(response, ScriptPath)).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(Path, (HttpRequest request, IConfiguration configuration, TimeProvider clock) => IssueAsync(request, configuration, clock))
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -166,21 +167,11 @@ internal static class DevelopmentSignIn
         return (key, configuration[$"{Bearer}:ValidIssuer"] ?? UserJwtsIssuer);
     }
 
-    private static IResult Serve(HttpResponse response, WebFile file)
+    /// <summary>One of the page's files, under the web app's own policy (its script and style from this origin, nothing inline).</summary>
+    private static IResult Serve(HttpResponse response, string path)
     {
-        // The web app's own policy: its script and style from this origin, nothing inline.
         response.Headers.ContentSecurityPolicy = WebApp.ContentSecurityPolicy;
-        response.Headers.CacheControl = "no-store";
-        return Results.Bytes(file.Content, file.ContentType);
-    }
-
-    private static WebFile Load(string name, string contentType)
-    {
-        using Stream stream = typeof(DevelopmentSignIn).Assembly.GetManifestResourceStream("G7Flows.DevSignIn/" + name)
-            ?? throw new InvalidOperationException($"The development sign-in's {name} is not embedded.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return new WebFile("/" + name, contentType, buffer.ToArray(), string.Empty);
+        return WebApp.Result(Files.Value[path]);
     }
 }
 

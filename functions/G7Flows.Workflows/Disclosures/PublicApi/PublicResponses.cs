@@ -1,3 +1,4 @@
+using G7Flows.Workflows.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -48,8 +49,7 @@ internal static class PublicResponses
             response.Headers.LastModified = HeaderUtilities.FormatDate(modified);
         }
 
-        if (EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out IList<EntityTagHeaderValue>? matches)
-            && matches.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Compare(tag, useStrongComparison: false)))
+        if (ConditionalRequests.ClientHasCurrent(request, tag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -69,24 +69,36 @@ public static class WebApp
         return new WebFileResult(file);
     }
 
-    private static FrozenDictionary<string, WebFile> Load()
+    /// <summary>Serves one file with the app's headers (ETag and 304, cache policy, nosniff, and the app's CSP on HTML).</summary>
+    public static IResult Result(WebFile file) => new WebFileResult(file);
+
+    /// <summary>
+    /// The files an assembly embeds under <paramref name="resourcePrefix"/> (a LogicalName of
+    /// <c>prefix/relative/path</c>), by request path <c>/relative/path</c>, each with its content type and an ETag from its SHA-256.
+    /// </summary>
+    public static FrozenDictionary<string, WebFile> LoadEmbedded(Assembly assembly, string resourcePrefix)
     {
-        Assembly assembly = typeof(WebApp).Assembly;
+        ArgumentNullException.ThrowIfNull(assembly);
         var files = new Dictionary<string, WebFile>(StringComparer.Ordinal);
-        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(resourcePrefix, StringComparison.Ordinal)))
         {
-            string relative = name[ResourcePrefix.Length..].Replace('\\', '/');
+            string path = "/" + name[resourcePrefix.Length..].Replace('\\', '/');
             using Stream stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             byte[] bytes = buffer.ToArray();
-            string path = relative == "index.html" ? Index : "/" + relative;
             string tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
-            files[path] = new WebFile(path, ContentTypeOf(relative), bytes, tag);
+            files[path] = new WebFile(path, ContentTypeOf(path), bytes, tag);
         }
 
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>The app's files; its shell, <c>index.html</c>, is served at <see cref="Index"/>.</summary>
+    private static FrozenDictionary<string, WebFile> Load() =>
+        LoadEmbedded(typeof(WebApp).Assembly, ResourcePrefix)
+            .Select(f => f.Key == "/index.html" ? KeyValuePair.Create(Index, f.Value with { Path = Index }) : f)
+            .ToFrozenDictionary(StringComparer.Ordinal);
 
     private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
@@ -108,7 +120,8 @@ public static class WebApp
         {
             HttpResponse response = httpContext.Response;
             response.Headers.ETag = file.ETag;
-            response.Headers.CacheControl = file.Path == Index ? "no-cache" : "public, max-age=3600, must-revalidate";
+            // Pages are revalidated on every load (so a new version of the app is picked up at once); their files hourly.
+            response.Headers.CacheControl = file.IsHtml ? "no-cache" : "public, max-age=3600, must-revalidate";
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers["Referrer-Policy"] = "same-origin";
             if (file.IsHtml)
@@ -117,7 +130,7 @@ public static class WebApp
                 response.Headers.XFrameOptions = "DENY";
             }
 
-            if (httpContext.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == file.ETag || v == "*" || v.Split(',').Select(s => s.Trim()).Contains(file.ETag))))
+            if (Http.ConditionalRequests.ClientHasCurrent(httpContext.Request, new EntityTagHeaderValue(file.ETag)))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return;

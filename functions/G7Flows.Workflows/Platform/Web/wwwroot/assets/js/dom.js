@@ -70,3 +70,31 @@ export function showFieldErrors(form, errors) {
 export function notice(kind, ...children) {
   return h('div', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...children);
 }
+
+/**
+ * A group of radio buttons or checkboxes in a fieldset with its legend, with one error slot for the group (the one
+ * `showFieldErrors` fills for the group's `name`). Options are [value, label, description?].
+ */
+export function choiceGroup(legend, name, type, options, { hint, required, checked = [] } = {}) {
+  const base = 'g-' + name + '-' + Math.random().toString(36).slice(2, 7);
+  const errorId = base + '-0-error';
+  const hintId = hint ? base + '-hint' : null;
+  const items = options.map(([value, label, description], index) => {
+    const id = `${base}-${index}`;
+    const described = [description ? id + '-desc' : null, hintId, errorId].filter(Boolean).join(' ');
+    const input = h('input', { type, id, name, value, required: required && type === 'radio', checked: checked.includes(value), 'aria-describedby': described });
+    return h('div', { class: 'choice' },
+      h('label', { for: id }, input, h('span', {}, label)),
+      description ? h('p', { class: 'hint choice-hint', id: id + '-desc' }, description) : null);
+  });
+  return h('fieldset', { class: 'choices', 'data-field': name },
+    h('legend', {}, legend),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    items,
+    h('p', { class: 'field-error', id: errorId, hidden: true }));
+}
+
+/** The values checked in a group. */
+export function checkedValues(form, name) {
+  return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(i => i.value);
+}

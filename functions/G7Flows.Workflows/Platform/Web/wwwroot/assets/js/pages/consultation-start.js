@@ -1,9 +1,9 @@
 // Staff start a consultation (#/consultations/new). The API validates; its problem details' messages appear next to
 // the fields they name. The form only marks what is required.
-import { h, field, notice, replace, showFieldErrors } from '../dom.js';
+import { h, checkedValues, choiceGroup, field, notice, replace, showFieldErrors } from '../dom.js';
 import { post, describe } from '../api.js';
 import { isStaff } from '../roles.js';
-import { checkedValues, choiceGroup, kinds, nations, newKey, rules } from './consultation-text.js';
+import { kinds, nations, newKey, rules } from './consultation-text.js';
 
 export const route = { path: '/consultations/new', title: 'Start a consultation', render };
 

@@ -1,12 +1,12 @@
 // One consultation (#/consultations/:id): the proposal, its rule in a sentence, every nation's position as the API
 // shows it to the caller, the outcome; the answer form for the caller's own nation (with a confirmation step); and
 // for staff, extending the deadline and withdrawing.
-import { h, field, notice, replace, showFieldErrors } from '../dom.js';
+import { h, choiceGroup, field, notice, replace, showFieldErrors } from '../dom.js';
 import { get, post, describe } from '../api.js';
 import { hasRole, isStaff } from '../roles.js';
 import { isOverdue, timeElement, utc } from '../format.js';
 import {
-  choiceGroup, kindName, nationName, positionName, positions, problemType, ruleSentence, statusBadge,
+  kindName, nationName, positionName, positions, problemType, ruleSentence, statusBadge,
 } from './consultation-text.js';
 import { manageSection } from './consultation-manage.js';
 

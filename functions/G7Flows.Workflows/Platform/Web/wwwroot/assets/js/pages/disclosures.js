@@ -1,7 +1,7 @@
 // Transparency disclosures: the list (staff: every disclosure, filtered; reviewers: the steps waiting for them), the
 // submission form, and the review page (the text with its screening findings marked, the changes from the previous
 // revision, the reviews and comments, and the forms of whoever acts next).
-import { h, field, showFieldErrors, notice } from '../dom.js';
+import { h, choiceGroup, field, showFieldErrors, notice } from '../dom.js';
 import { get, post, describe } from '../api.js';
 import { timeElement, isOverdue, utc, duration } from '../format.js';
 import { hasRole, isStaff } from '../roles.js';
@@ -276,9 +276,7 @@ function answerSection(ctx, d, step) {
   const section = h('section', { class: 'panel', 'aria-labelledby': 'answer-heading' }, h('h2', { id: 'answer-heading' }, `Your answer: ${stepName(step)}`), result);
   const comment = h('textarea', { name: 'comment', id: 'answer-comment', rows: '4', maxlength: '5000' });
   const form = h('form', { novalidate: true },
-    h('fieldset', { class: 'choices' },
-      h('legend', {}, `Your decision on revision ${d.revision}`),
-      decisions.map((value, i) => h('label', {}, h('input', { type: 'radio', name: 'decision', value, required: true, checked: i === 0 }), DECISIONS[value]))),
+    choiceGroup(`Your decision on revision ${d.revision}`, 'decision', 'radio', decisions.map(value => [value, DECISIONS[value]]), { required: true, checked: [decisions[0]] }),
     field('Comment', comment, 'Required to request changes or reject: say what must change, or why. Plain text.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Continue')));
   section.append(form);
@@ -435,10 +433,7 @@ function withdrawSection(ctx, d) {
 function moderationForm(ctx, d, c, index) {
   const result = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true, class: 'moderation' },
-    h('fieldset', { class: 'choices' },
-      h('legend', {}, `Moderate the comment from ${c.organisation}`),
-      h('label', {}, h('input', { type: 'radio', name: 'decision', value: 'publish', checked: true }), 'Publish'),
-      h('label', {}, h('input', { type: 'radio', name: 'decision', value: 'reject' }), 'Reject')),
+    choiceGroup(`Moderate the comment from ${c.organisation}`, 'decision', 'radio', [['publish', 'Publish'], ['reject', 'Reject']], { checked: ['publish'] }),
     field('Reason (required to reject)', h('input', { type: 'text', name: 'reason', id: `moderate-reason-${index}`, maxlength: '2000' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save moderation')));
   form.addEventListener('submit', async event => {
