@@ -455,24 +455,9 @@ public static class DisclosureContract
                     ("report", Ref("ExpenditureReport")),
                     ("totalsByCategory", Map("The total of each cost category.", amount.DeepClone().AsObject(), ExpenditureCategories.All)),
                     ("totalsByForceGroup", Map("The total of each force group.", amount.DeepClone().AsObject(), ForceGroups.All)),
-                    ("total", amount.DeepClone().AsObject()),
-                    ("shareOfGdp", Number("The total divided by the GDP (0.02 is 2 %).", 0)),
-                    ("equipmentShare", Nullable(Number("Procurement and construction plus research and development, divided by the total; null when the total is zero.", 0, 1))),
-                    ("gdpGuideline", Number("NATO's guideline for the share of GDP.", 0, 1)),
-                    ("equipmentGuideline", Number("NATO's guideline for the equipment share.", 0, 1)),
-                    ("meetsGdpGuideline", Boolean("The share of GDP reaches the guideline.")),
-                    ("meetsEquipmentGuideline", Boolean("The equipment share reaches the guideline.")),
+                    .. ExpenditureFigures(amount),
                 ],
-                "report",
-                "totalsByCategory",
-                "totalsByForceGroup",
-                "total",
-                "shareOfGdp",
-                "equipmentShare",
-                "gdpGuideline",
-                "equipmentGuideline",
-                "meetsGdpGuideline",
-                "meetsEquipmentGuideline"),
+                ["report", "totalsByCategory", "totalsByForceGroup", .. ExpenditureFigureNames]),
             ["DisclosureFailure"] = Object(
                 "A workflow step that failed for good.",
                 [("step", Nullable(String("The step."))), ("reason", Nullable(String("Why."))), ("at", Nullable(DateTime("When.")))],
@@ -720,4 +705,20 @@ public static class DisclosureContract
                 "reason"),
         };
     }
+
+    /// <summary>The total and the figures against NATO's guidelines, as both the staff and the public views of an expenditure report carry them.</summary>
+    internal static IEnumerable<(string Name, JsonObject Schema)> ExpenditureFigures(JsonObject amount) =>
+    [
+        ("total", amount.DeepClone().AsObject()),
+        ("shareOfGdp", Number("The total divided by the GDP (0.02 is 2 %).", 0)),
+        ("equipmentShare", Nullable(Number("Procurement and construction plus research and development, divided by the total; null when the total is zero.", 0, 1))),
+        ("gdpGuideline", Number("NATO's guideline for the share of GDP.", 0, 1)),
+        ("equipmentGuideline", Number("NATO's guideline for the equipment share.", 0, 1)),
+        ("meetsGdpGuideline", Boolean("The share of GDP reaches the guideline.")),
+        ("meetsEquipmentGuideline", Boolean("The equipment share reaches the guideline.")),
+    ];
+
+    /// <summary>The names of <see cref="ExpenditureFigures"/>, all required.</summary>
+    internal static string[] ExpenditureFigureNames =>
+        ["total", "shareOfGdp", "equipmentShare", "gdpGuideline", "equipmentGuideline", "meetsGdpGuideline", "meetsEquipmentGuideline"];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using G7Flows.Workflows.Disclosures.Api;
 using G7Flows.Workflows.Disclosures.Domain;
 using G7Flows.Workflows.Platform.OpenApi;
 using G7Flows.Workflows.Platform.Security;
@@ -178,23 +179,9 @@ public static class PublicDisclosureContract
                 [
                     ("byCategory", Map("The total of each cost category.", amount.DeepClone().AsObject(), ExpenditureCategories.All)),
                     ("byForceGroup", Map("The total of each force group.", amount.DeepClone().AsObject(), ForceGroups.All)),
-                    ("total", amount.DeepClone().AsObject()),
-                    ("shareOfGdp", Number("The total divided by the GDP (0.02 is 2 %).", 0)),
-                    ("equipmentShare", Nullable(Number("Procurement and construction plus research and development, divided by the total; null when the total is zero.", 0, 1))),
-                    ("gdpGuideline", Number("NATO's guideline for the share of GDP.", 0, 1)),
-                    ("equipmentGuideline", Number("NATO's guideline for the equipment share.", 0, 1)),
-                    ("meetsGdpGuideline", Boolean("The share of GDP reaches the guideline.")),
-                    ("meetsEquipmentGuideline", Boolean("The equipment share reaches the guideline.")),
+                    .. DisclosureContract.ExpenditureFigures(amount),
                 ],
-                "byCategory",
-                "byForceGroup",
-                "total",
-                "shareOfGdp",
-                "equipmentShare",
-                "gdpGuideline",
-                "equipmentGuideline",
-                "meetsGdpGuideline",
-                "meetsEquipmentGuideline"),
+                ["byCategory", "byForceGroup", .. DisclosureContract.ExpenditureFigureNames]),
             ["PublishedExpenditure"] = Object(
                 "A military-expenditure statement shaped like the UN Report on Military Expenditures, and its figures.",
                 [
