@@ -44,6 +44,9 @@ param taskHubName string
 @description('When scheduled reports run: a six-field NCRONTAB expression in UTC (default 06:00 on the 1st of each month).')
 param reportSchedule string = '0 0 6 1 * *'
 
+@description('When the decision sweep runs: it wakes consultations whose stored answers decided the outcome but whose orchestration was not woken (the process stopped after the 202). Six-field NCRONTAB, UTC; default every 15 s.')
+param decisionSweepSchedule string = '*/15 * * * * *'
+
 @description('The period a scheduled report covers.')
 @allowed(['month', 'quarter'])
 param reportPeriod string = 'month'
@@ -236,6 +239,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       // The report timer binds to %G7Flows:Reports:Schedule%: the host cannot index it without this setting.
       G7Flows__Reports__Schedule: reportSchedule
       G7Flows__Reports__Period: reportPeriod
+      // The decision sweep's timer binds to %G7Flows:Consultations:DecisionSweep%, likewise.
+      G7Flows__Consultations__DecisionSweep: decisionSweepSchedule
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
       // Lets DefaultAzureCredential in the app's own code pick the user-assigned identity.

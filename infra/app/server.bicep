@@ -45,6 +45,9 @@ param taskHubName string
 @description('When scheduled reports run: a six-field NCRONTAB expression in UTC (default 06:00 on the 1st of each month).')
 param reportSchedule string = '0 0 6 1 * *'
 
+@description('When the decision sweep runs: it wakes consultations whose stored answers decided the outcome but whose orchestration was not woken (the process stopped after the 202). Six-field NCRONTAB, UTC; default every 15 s.')
+param decisionSweepSchedule string = '*/15 * * * * *'
+
 @description('The period a scheduled report covers.')
 @allowed(['month', 'quarter'])
 param reportPeriod string = 'month'
@@ -172,6 +175,7 @@ resource server 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'AllowedHosts', value: '${name}.${containerAppsEnvironment.properties.defaultDomain}' }
             { name: 'G7Flows__Reports__Schedule', value: reportSchedule }
             { name: 'G7Flows__Reports__Period', value: reportPeriod }
+            { name: 'G7Flows__Consultations__DecisionSweep', value: decisionSweepSchedule }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
             { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identityClientId}' }
             { name: 'AZURE_CLIENT_ID', value: identityClientId }

@@ -67,7 +67,7 @@ public sealed class FunctionsMetadataTests
         // Arrange
         string[] expected =
         [
-            "ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "ReportSchedule", "RespondToConsultation", "ReviewDisclosure", "ReviseDisclosure",
+            "ConsultationDecisionSweep", "ExtendConsultation", "ListConsultationDisagreements", "RepairConsultations", "ReportSchedule", "RespondToConsultation", "ReviewDisclosure", "ReviseDisclosure",
             "StartConsultation", "StartReport", "SubmitDisclosure", "WithdrawConsultation", "WithdrawDisclosure",
         ];
 

@@ -68,6 +68,19 @@ public sealed class ScheduleParityTests
         Assert.Contains("\"G7Flows__Reports__Schedule\": \"0 0 6 1 * *\"", sample, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_decision_sweep_defaults_to_every_fifteen_seconds_in_both_hosts_settings()
+    {
+        // Act
+        ScheduleRunner runner = ServerRunners(new Dictionary<string, string?>()).Single(r => r.Work.Name == "ConsultationDecisionSweep");
+        string sample = File.ReadAllText(Repository.PathOf("local.settings.sample.json"));
+
+        // Assert
+        Assert.Equal("*/15 * * * * *", runner.Schedule.Text);
+        Assert.False(runner.Monitored);
+        Assert.Contains("\"G7Flows__Consultations__DecisionSweep\": \"*/15 * * * * *\"", sample, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Expressions from the Azure Functions timer trigger documentation and the occurrences the Functions host gives
     /// for them (NCRONTAB: second minute hour day month day-of-week; UTC).

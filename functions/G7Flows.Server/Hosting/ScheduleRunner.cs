@@ -6,8 +6,9 @@ namespace G7Flows.Server.Hosting;
 /// <summary>
 /// The server's timer: runs a module's <see cref="ScheduledWork"/> at each occurrence of its NCRONTAB setting, as the
 /// functions app's timer trigger does. Like the Functions host it keeps a schedule status (last and next occurrence),
-/// so an occurrence missed while no server ran is made up once when a server starts (the timer's past-due run). The
-/// work itself must be idempotent: several server instances each run it.
+/// so an occurrence missed while no server ran is made up once when a server starts (the timer's past-due run). As
+/// there, a schedule that recurs more often than once a minute is not monitored: it keeps no status and its runs are
+/// logged at debug level. The work itself must be idempotent: several server instances each run it.
 /// </summary>
 public sealed partial class ScheduleRunner(
     ScheduledWork work,
@@ -24,6 +25,18 @@ public sealed partial class ScheduleRunner(
     public ScheduledWork Work => work;
 
     public CronExpression Schedule => schedule;
+
+    /// <summary>
+    /// Whether the schedule keeps a status (and makes up a missed occurrence): as the Functions host's <c>UseMonitor</c>
+    /// default, only when it recurs once a minute or less often.
+    /// </summary>
+    public bool Monitored { get; } = IsMonitored(schedule, clock.GetUtcNow());
+
+    private static bool IsMonitored(CronExpression schedule, DateTimeOffset now)
+    {
+        IReadOnlyList<DateTimeOffset> next = schedule.Next(now, 2);
+        return next[1] - next[0] >= TimeSpan.FromMinutes(1);
+    }
 
     private DateTimeOffset? lastRun;
 
@@ -49,6 +62,11 @@ public sealed partial class ScheduleRunner(
     /// <summary>Reads the schedule status; runs a past-due occurrence once; returns the next occurrence to wait for.</summary>
     private async Task<DateTimeOffset> CatchUpAsync(CancellationToken cancellationToken)
     {
+        if (!this.Monitored)
+        {
+            return schedule.Next(clock.GetUtcNow());
+        }
+
         try
         {
             ScheduleStatus? status = await statuses.GetAsync(work.Name, cancellationToken);
@@ -77,7 +95,14 @@ public sealed partial class ScheduleRunner(
         {
             await work.RunAsync(services, client, occurrence, clock.GetUtcNow(), cancellationToken);
             this.lastRun = occurrence;
-            LogRan(logger, work.Name, occurrence);
+            if (this.Monitored)
+            {
+                LogRan(logger, work.Name, occurrence);
+            }
+            else
+            {
+                LogRanFrequent(logger, work.Name, occurrence);
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,6 +113,11 @@ public sealed partial class ScheduleRunner(
 
     private async Task SaveAsync(DateTimeOffset next, CancellationToken cancellationToken)
     {
+        if (!this.Monitored)
+        {
+            return;
+        }
+
         try
         {
             await statuses.SetAsync(work.Name, new ScheduleStatus(this.lastRun, next), cancellationToken);
@@ -100,6 +130,9 @@ public sealed partial class ScheduleRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Name}: ran for {Occurrence:O}")]
     private static partial void LogRan(ILogger logger, string name, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {Name}: ran for {Occurrence:O}")]
+    private static partial void LogRanFrequent(ILogger logger, string name, DateTimeOffset occurrence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Name}: the occurrence at {Occurrence:O} was missed; running it now")]
     private static partial void LogPastDue(ILogger logger, string name, DateTimeOffset occurrence);

@@ -30,6 +30,10 @@ public static class ConsultationTelemetry
             new(WorkflowTelemetry.Tags.Outcome, outcome));
     }
 
+    /// <summary>The decision sweep woke <paramref name="count"/> decided consultations that were still open.</summary>
+    public static void Swept(int count) =>
+        WorkflowTelemetry.WorkflowsWoken.Add(count, new KeyValuePair<string, object?>(WorkflowTelemetry.Tags.Workflow, ConsultationApi.WorkflowName));
+
     /// <summary>The result of an answer: 202 is accepted (stored, so counted in the outcome); anything else is refused, by problem type.</summary>
     public static void AnswerResult(IResult result)
     {

@@ -34,6 +34,13 @@ public sealed class ConsultationsModule : IWorkflowModule, IDescribedModule
     /// <summary>The routes' descriptions for the OpenAPI document.</summary>
     public ApiContract Contract => ConsultationContract.Contract;
 
+    /// <summary>The decision sweep: wakes decided consultations whose deciding event was never sent (see <see cref="DecisiveAnswers"/>).</summary>
+    public IReadOnlyList<ScheduledWork> Schedules { get; } =
+    [
+        new(DecisiveAnswers.ScheduleName, DecisiveAnswers.ScheduleSetting, DecisiveAnswers.DefaultSchedule, (services, client, _, now, ct) =>
+            services.GetRequiredService<DecisiveAnswers>().SweepAsync(client, now, ct)),
+    ];
+
     public IReadOnlyList<Type> Orchestrators { get; } = [typeof(ConsultationOrchestrator)];
 
     public IReadOnlyList<Type> Activities { get; } =
@@ -50,6 +57,7 @@ public sealed class ConsultationsModule : IWorkflowModule, IDescribedModule
     {
         services.TryAddSingleton<ConsultationStore>();
         services.TryAddSingleton<RecordPublisher>();
+        services.TryAddSingleton<DecisiveAnswers>();
         services.TryAddSingleton<ConsultationApi>();
     }
 }

@@ -101,6 +101,47 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 6, 0, 0, TimeSpan.Zero), afterSecond.Last);
     }
 
+    [Fact]
+    public async Task A_schedule_more_frequent_than_once_a_minute_keeps_no_status_and_runs_at_each_occurrence()
+    {
+        // Arrange: a status that would be past due, were the schedule monitored (as the Functions host's UseMonitor
+        // default: only schedules of a minute or more are).
+        this.statuses.Set(new ScheduleStatus(null, new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero)));
+
+        // Act
+        await this.StartAsync(expression: "*/15 * * * * *");
+        var first = await this.AdvanceUntilRunAsync(Nov30, TimeSpan.FromSeconds(5));
+        var second = await this.AdvanceUntilRunAsync(this.clock.GetUtcNow(), TimeSpan.FromSeconds(5));
+
+        // Assert: nothing made up, two runs on the quarter-minutes, no status read or written.
+        Assert.False(this.runner!.Monitored);
+        Assert.Equal(Nov30.AddSeconds(15), first.Occurrence);
+        Assert.Equal(Nov30.AddSeconds(30), second.Occurrence);
+        Assert.Equal(0, this.statuses.Reads);
+        Assert.Equal(0, this.statuses.Writes);
+    }
+
+    [Theory]
+    [InlineData("0 0 6 1 * *", true)]
+    [InlineData("0 * * * * *", true)]
+    [InlineData("*/30 * * * * *", false)]
+    [InlineData("*/15 * * * * *", false)]
+    public void Only_schedules_of_a_minute_or_more_are_monitored(string expression, bool monitored)
+    {
+        // Act
+        var runner = new ScheduleRunner(
+            new ScheduledWork("Test", "Test:Schedule", expression, (_, _, _, _, _) => Task.CompletedTask),
+            CronExpression.Parse(expression),
+            this.statuses,
+            new Mock<DurableTaskClient>("test").Object,
+            new ServiceCollection().BuildServiceProvider(),
+            this.clock,
+            NullLogger<ScheduleRunner>.Instance);
+
+        // Assert
+        Assert.Equal(monitored, runner.Monitored);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (this.runner is not null)
@@ -110,17 +151,17 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
         }
     }
 
-    private Task StartAsync(Func<DateTimeOffset, DateTimeOffset, Task>? work = null)
+    private Task StartAsync(Func<DateTimeOffset, DateTimeOffset, Task>? work = null, string expression = "0 0 6 1 * *")
     {
         work ??= (occurrence, now) =>
         {
             this.runs.Writer.TryWrite((occurrence, now));
             return Task.CompletedTask;
         };
-        var scheduled = new ScheduledWork("Test", "Test:Schedule", "0 0 6 1 * *", (_, _, occurrence, now, _) => work(occurrence, now));
+        var scheduled = new ScheduledWork("Test", "Test:Schedule", expression, (_, _, occurrence, now, _) => work(occurrence, now));
         this.runner = new ScheduleRunner(
             scheduled,
-            CronExpression.Parse("0 0 6 1 * *"),
+            CronExpression.Parse(expression),
             this.statuses,
             new Mock<DurableTaskClient>("test").Object,
             new ServiceCollection().BuildServiceProvider(),
@@ -133,7 +174,7 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
     /// Moves the clock to <paramref name="at"/>, then on by an hour at a time until a run is reported: a runner that
     /// read the clock just before it was moved arms its timer from the new time, and only a further step fires it.
     /// </summary>
-    private async Task<(DateTimeOffset Occurrence, DateTimeOffset Now)> AdvanceUntilRunAsync(DateTimeOffset at)
+    private async Task<(DateTimeOffset Occurrence, DateTimeOffset Now)> AdvanceUntilRunAsync(DateTimeOffset at, TimeSpan? step = null)
     {
         this.clock.SetUtcNow(at);
         using var timeout = new CancellationTokenSource(Patience);
@@ -143,7 +184,7 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
         Task<(DateTimeOffset, DateTimeOffset)> read = this.runs.Reader.ReadAsync(timeout.Token).AsTask();
         while (await Task.WhenAny(read, Task.Delay(20, timeout.Token)) != read)
         {
-            this.clock.Advance(Step);
+            this.clock.Advance(step ?? Step);
         }
 
         return await read;
@@ -168,15 +209,26 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
         private readonly Channel<ScheduleStatus> writes = Channel.CreateUnbounded<ScheduleStatus>();
         private ScheduleStatus? seeded;
 
+        private int reads;
+        private int writeCount;
+
+        public int Reads => this.reads;
+
+        public int Writes => this.writeCount;
+
         public void Set(ScheduleStatus status) => this.seeded = status;
 
         public Task<ScheduleStatus> NextWriteAsync() => this.writes.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
-        public Task<ScheduleStatus?> GetAsync(string name, CancellationToken cancellationToken) =>
-            Task.FromResult(this.rows.TryGetValue(name, out ScheduleStatus? status) ? status : this.seeded);
+        public Task<ScheduleStatus?> GetAsync(string name, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref this.reads);
+            return Task.FromResult(this.rows.TryGetValue(name, out ScheduleStatus? status) ? status : this.seeded);
+        }
 
         public Task SetAsync(string name, ScheduleStatus status, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref this.writeCount);
             this.rows[name] = status;
             this.writes.Writer.TryWrite(status);
             return Task.CompletedTask;

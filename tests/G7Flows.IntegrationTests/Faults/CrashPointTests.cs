@@ -93,6 +93,31 @@ public sealed class CrashPointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_crash_after_a_deciding_answers_202_and_before_its_event_is_closed_by_the_decision_sweep_within_a_minute()
+    {
+        // Arrange
+        await using ServerProcess server = await this.StartCrashingServerAsync(CrashPoints.AfterDecisiveAnswerAccepted, crashDelay: "00:00:00.500");
+        var api = new Api(server);
+        string id = await api.StartAsync(Api.Proposal("unanimity", Nations, "PT10M", title: "Crash after a deciding answer's 202"));
+
+        // Act: Germany's objection decides; its 202 goes out, then the process dies before it wakes the orchestration.
+        Reply objection = await api.RespondAsync(id, "DE", "object", "Not this year.");
+        await this.AssertCrashedAsync(server, CrashPoints.AfterDecisiveAnswerAccepted);
+        await server.StartAsync();
+        var sinceRestart = System.Diagnostics.Stopwatch.StartNew();
+        JsonElement closed = await api.WaitForRecordAsync(id, TimeSpan.FromSeconds(120));
+        sinceRestart.Stop();
+
+        // Assert: the reviewer was told 202, and the consultation closed from the stored answer long before its deadline
+        // (ten minutes away): the sweep woke it (the row says decided, and nothing else would before the deadline).
+        Assert.Equal(HttpStatusCode.Accepted, objection.Status);
+        Assert.Equal("Rejected", closed.GetProperty("status").GetString());
+        Assert.True(sinceRestart.Elapsed < TimeSpan.FromSeconds(60), $"The record came {sinceRestart.Elapsed.TotalSeconds:F1} s after the restart.");
+        await this.AssertConvergedAsync(api, id, "Rejected", ["DE"]);
+        Assert.Contains("woken again", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_crash_after_a_start_is_stored_is_completed_by_the_retried_request_and_nothing_is_doubled()
     {
         // Arrange
@@ -128,12 +153,15 @@ public sealed class CrashPointTests : IAsyncLifetime
         Assert.Single(this.Trail(id), e => e.GetString("Action") == "consultation-started");
     }
 
-    private async Task<ServerProcess> StartCrashingServerAsync(string point) =>
+    /// <param name="crashDelay">How long the process waits at the point before it dies (a response it has handed to
+    /// the server then reaches the client first).</param>
+    private async Task<ServerProcess> StartCrashingServerAsync(string point, string crashDelay = "00:00:00") =>
         await ServerProcess.StartAsync(this.Storage.ConnectionString, "crash", new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["G7Flows__Testing__CrashAt"] = point,
             ["G7Flows__Testing__CrashMarker"] = this.marker,
+            ["G7Flows__Testing__CrashDelay"] = crashDelay,
 
             // A work item the dead process had taken is visible again after this long.
             ["G7Flows__Durable__WorkItemQueueVisibilityTimeout"] = "00:00:10",

@@ -84,6 +84,41 @@ public sealed class ConsultationStoreTests(StorageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_deciding_answer_marks_the_row_decided_and_the_sweep_lists_it_until_the_close()
+    {
+        // Arrange
+        var (_, created) = await this.store.CreateAsync(Consultation("FR,DE,IT"));
+        string id = created.Consultation.PartitionKey;
+        ConsultationSnapshot open = (await this.store.GetAsync(id))!;
+        Assert.True(await this.store.TryStoreAnswerAsync(open, Answer(open, "FR", "approve"), decides: false));
+        DateTimeOffset? undecided = (await this.store.GetAsync(id))!.Consultation.DecidedAt;
+        IReadOnlyList<string> listedUndecided = await this.store.ListDecidedOpenIdsAsync(Now.AddHours(1), int.MaxValue);
+
+        // Act: Germany's objection decides; Italy's later answer decides too, but the first decision's time stays.
+        ConsultationSnapshot beforeGermany = (await this.store.GetAsync(id))!;
+        PositionEntity germany = Answer(beforeGermany, "DE", "object");
+        Assert.True(await this.store.TryStoreAnswerAsync(beforeGermany, germany, decides: true));
+        ConsultationSnapshot beforeItaly = (await this.store.GetAsync(id))!;
+        PositionEntity italy = Answer(beforeItaly, "IT", "approve");
+        italy.RespondedAt = Now.AddMinutes(9);
+        Assert.True(await this.store.TryStoreAnswerAsync(beforeItaly, italy, decides: true));
+        ConsultationEntity decided = (await this.store.GetAsync(id))!.Consultation;
+        IReadOnlyList<string> listedAfter = await this.store.ListDecidedOpenIdsAsync(germany.RespondedAt!.Value, int.MaxValue);
+        IReadOnlyList<string> listedBefore = await this.store.ListDecidedOpenIdsAsync(germany.RespondedAt!.Value.AddSeconds(-1), int.MaxValue);
+        await this.store.CloseAsync(id, _ => new Decision(ConsultationStatus.Rejected, "DE objected."), Now.AddMinutes(10), "rule");
+        IReadOnlyList<string> listedClosed = await this.store.ListDecidedOpenIdsAsync(Now.AddHours(1), int.MaxValue);
+
+        // Assert
+        Assert.Null(undecided);
+        Assert.DoesNotContain(id, listedUndecided);
+        Assert.Equal(germany.RespondedAt, decided.DecidedAt);
+        Assert.Equal(italy.RespondedAt, decided.LastAnswerAt);
+        Assert.Contains(id, listedAfter);
+        Assert.DoesNotContain(id, listedBefore);
+        Assert.DoesNotContain(id, listedClosed);
+    }
+
+    [Fact]
     public async Task A_deadline_stored_with_a_stale_ETag_is_refused_and_a_current_one_counts_the_extension()
     {
         // Arrange

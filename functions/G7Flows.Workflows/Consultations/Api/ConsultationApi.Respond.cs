@@ -79,7 +79,7 @@ public sealed partial class ConsultationApi
                     await store.DeleteTaskAsync(nation, id, ct);
                     if (snapshot.Consultation.Status == nameof(ConsultationStatus.Open) && CloseConsultationActivity.StoredAnswersDecide(snapshot))
                     {
-                        await this.RaiseDecisiveAsync(client, snapshot, current, ct);
+                        decisiveAnswers.RaiseAfterResponse(request.HttpContext, client, snapshot, current);
                     }
 
                     return Accepted(request, id, current);
@@ -115,10 +115,11 @@ public sealed partial class ConsultationApi
             current.Respondent = caller!.Name;
             current.RespondedAt = now;
             current.Source = Source(request);
+            bool decides = CloseConsultationActivity.StoredAnswersDecide(snapshot);
             bool stored;
             try
             {
-                stored = await store.TryStoreAnswerAsync(snapshot, current, ct);
+                stored = await store.TryStoreAnswerAsync(snapshot, current, decides, ct);
             }
             finally
             {
@@ -129,11 +130,12 @@ public sealed partial class ConsultationApi
             {
                 // Stored and therefore counted: the close reads every stored answer under the same row's ETag, and
                 // writes the answer's audit entry from the stored row. Only an answer that decides the outcome wakes
-                // the orchestration; the others wait, stored, for the close (or the deadline) to count them.
+                // the orchestration, once its 202 has gone (its row says decided, so the decision sweep wakes it if
+                // this process stops first); the others wait, stored, for the close (or the deadline) to count them.
                 faults.OnCrashPoint(CrashPoints.AfterAnswerStored);
-                if (CloseConsultationActivity.StoredAnswersDecide(snapshot))
+                if (decides)
                 {
-                    await this.RaiseDecisiveAsync(client, snapshot, current, ct);
+                    decisiveAnswers.RaiseAfterResponse(request.HttpContext, client, snapshot, current);
                 }
 
                 return Accepted(request, id, current);
@@ -156,99 +158,6 @@ public sealed partial class ConsultationApi
 
     /// <summary>How often an answer is tried against a partition that others change at the same moment.</summary>
     private const int MaxAnswerAttempts = 40;
-
-    private static string KeyOf(string subject) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 8));
-
-    /// <summary>How long a running orchestration is given to close after a deciding answer before the event is sent again.</summary>
-    private static readonly TimeSpan RecheckAfterRunning = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long after its start a consultation's orchestration may still be waiting for its first episode.</summary>
-    private static readonly TimeSpan YoungConsultation = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// Wakes the orchestration: the stored answers decide the outcome. The engine drops an event that reaches an
-    /// instance whose start message it has put back (it does so when the instance row is not visible yet, under load,
-    /// within seconds of the start). So for a young consultation whose orchestration has not run yet, the event is
-    /// sent again once it runs; a second copy is harmless (the orchestration closes once, from what is stored). An
-    /// orchestration this process's engine has seen stored an episode of has started: it is not asked.
-    /// </summary>
-    private async Task RaiseDecisiveAsync(DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity p, CancellationToken ct)
-    {
-        string id = snapshot.Consultation.PartitionKey;
-        var decisive = new ResponseEvent(
-            p.Nation,
-            WireNames.TryParsePosition(p.Position, out var position) ? position : throw new InvalidOperationException("Stored position is unknown."),
-            p.Respondent ?? string.Empty,
-            p.RespondedAt!.Value.UtcDateTime,
-            Decisive: true);
-        await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive, ct);
-        if (clock.GetUtcNow() - snapshot.Consultation.CreatedAt > YoungConsultation || sightings.HasStarted(id))
-        {
-            return;
-        }
-
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, ct);
-        if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
-        {
-            _ = Task.Run(() => this.RaiseWhenRunningAsync(client, id, decisive), CancellationToken.None);
-        }
-    }
-
-    private async Task RaiseWhenRunningAsync(DurableTaskClient client, string id, ResponseEvent decisive)
-    {
-        try
-        {
-            // Looks again after 1, 2, 4 ... s: an engine that has put the start back waits 2 s or more before it
-            // delivers it again, and every look is a storage request, unless this process's engine has seen the
-            // instance's episodes stored (then the look costs nothing).
-            DateTimeOffset giveUp = clock.GetUtcNow() + YoungConsultation;
-            for (var wait = TimeSpan.FromSeconds(1); clock.GetUtcNow() < giveUp; wait *= 2)
-            {
-                await Task.Delay(wait);
-                if (sightings.HasEnded(id))
-                {
-                    return;
-                }
-
-                if (!sightings.HasStarted(id))
-                {
-                    OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
-                    if (instance is null || instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
-                    {
-                        continue;
-                    }
-
-                    if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Running)
-                    {
-                        return;
-                    }
-                }
-
-                // Running: the event was kept (the orchestration closes within moments) unless the engine dropped it.
-                // Only an orchestration still running a while later has not heard it: it is sent again then. One this
-                // process's engine saw end has heard it.
-                await Task.Delay(RecheckAfterRunning);
-                if (sightings.HasEnded(id))
-                {
-                    return;
-                }
-
-                OrchestrationMetadata? later = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
-                if (later?.RuntimeStatus == OrchestrationRuntimeStatus.Running)
-                {
-                    await client.RaiseEventAsync(id, ConsultationEvents.Response, decisive);
-                }
-
-                return;
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The answer is stored and will be counted; without the event the consultation closes at its deadline.
-            logger.LogWarning(ex, "Consultation {ConsultationId}: the decisive answer's event could not be sent again", id);
-        }
-    }
 
     private static IResult Accepted(HttpRequest request, string id, PositionEntity p)
     {

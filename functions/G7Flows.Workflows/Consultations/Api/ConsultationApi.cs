@@ -3,6 +3,7 @@ using Azure;
 using G7Flows.Workflows.Consultations.Domain;
 using G7Flows.Workflows.Consultations.Records;
 using G7Flows.Workflows.Consultations.Storage;
+using G7Flows.Workflows.Consultations.Workflow;
 using G7Flows.Workflows.Platform.Durable;
 using G7Flows.Workflows.Platform.Http;
 using G7Flows.Workflows.Platform.Security;
@@ -25,7 +26,7 @@ public sealed partial class ConsultationApi(
     RecordPublisher records,
     TimeProvider clock,
     FaultInjector faults,
-    OrchestrationSightings sightings,
+    DecisiveAnswers decisiveAnswers,
     ILogger<ConsultationApi> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";

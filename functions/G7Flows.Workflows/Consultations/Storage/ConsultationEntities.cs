@@ -57,6 +57,13 @@ public sealed class ConsultationEntity : ITableEntity
     /// <summary>When the last answer was stored; every answer writes it, so that answers and the close share one ETag.</summary>
     public DateTimeOffset? LastAnswerAt { get; set; }
 
+    /// <summary>
+    /// When the stored answers first decided the outcome: written by the deciding answer's transaction, before its 202.
+    /// The orchestration is woken after the 202; a consultation still open a while after this time has not been woken
+    /// (the process stopped in between), and the decision sweep wakes it (see <c>DecisiveAnswers</c>).
+    /// </summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
     /// <summary>SHA-256 of the creating request, to answer a retried request with the same Idempotency-Key.</summary>
     public string RequestHash { get; set; } = string.Empty;
 

@@ -157,12 +157,21 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
     /// seen (and counted) by it, and an answer after it fails here (412) and is read again as closed.
     /// False when anything in the partition changed since <paramref name="snapshot"/> was read.
     /// </summary>
-    public async Task<bool> TryStoreAnswerAsync(ConsultationSnapshot snapshot, PositionEntity position, CancellationToken cancellationToken = default)
+    /// <param name="decides">
+    /// The stored answers, this one included, decide the outcome: the row's <see cref="ConsultationEntity.DecidedAt"/>
+    /// is set in the same transaction (when it is not set already), so that the decision is never stored without it.
+    /// </param>
+    public async Task<bool> TryStoreAnswerAsync(ConsultationSnapshot snapshot, PositionEntity position, bool decides = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(position);
         ConsultationEntity c = snapshot.Consultation;
         var touch = new TableEntity(c.PartitionKey, ConsultationEntity.Row) { [nameof(ConsultationEntity.LastAnswerAt)] = position.RespondedAt };
+        DateTimeOffset? decidedAt = c.DecidedAt ?? (decides ? position.RespondedAt : null);
+        if (decidedAt is not null && c.DecidedAt is null)
+        {
+            touch[nameof(ConsultationEntity.DecidedAt)] = decidedAt;
+        }
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.UpdateReplace, position, position.ETag),
@@ -173,6 +182,7 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
             Response<IReadOnlyList<Response>> result = await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
             ConsultationEntity after = c.Copy();
             after.LastAnswerAt = position.RespondedAt;
+            after.DecidedAt = decidedAt;
             PositionEntity stored = position.Copy();
             if (TakeETags(result.Value, [stored, after]))
             {
@@ -534,6 +544,27 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
     public async Task<IReadOnlyList<string>> ListOpenIdsAsync(int limit, CancellationToken cancellationToken = default)
     {
         string filter = TableClient.CreateQueryFilter($"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)}");
+        var ids = new List<string>();
+        await foreach (TableEntity row in this.consultations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.PartitionKey);
+            if (ids.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The ids of open consultations whose stored answers decided the outcome at or before <paramref name="decidedBy"/>,
+    /// at most <paramref name="limit"/>: a scan across partitions (the consultation rows only), for the decision sweep.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListDecidedOpenIdsAsync(DateTimeOffset decidedBy, int limit, CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)} and DecidedAt le {decidedBy}");
         var ids = new List<string>();
         await foreach (TableEntity row in this.consultations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {

@@ -49,6 +49,10 @@ public static class WorkflowTelemetry
     public static Counter<long> Answers { get; } =
         Meter.CreateCounter<long>("g7flows.answers", "{answer}", "Answers to a workflow's step: accepted (counted) or refused, with the refusal's reason.");
 
+    /// <summary>Workflows whose deciding event the decision sweep sent again (the process that took the answer stopped before it sent it).</summary>
+    public static Counter<long> WorkflowsWoken { get; } =
+        Meter.CreateCounter<long>("g7flows.workflows.woken", "{workflow}", "Decided workflows still open after the grace period, whose orchestration the decision sweep woke again.");
+
     /// <summary>Every HTTP handler's result, by operation and status.</summary>
     public static Counter<long> Requests { get; } =
         Meter.CreateCounter<long>("g7flows.api.results", "{request}", "Results of the workflow API's handlers, by operation, status code and problem type.");

@@ -11,6 +11,9 @@ public static class CrashPoints
     /// <summary>An answer is stored; its inbox task, audit entry and event are not.</summary>
     public const string AfterAnswerStored = "after-answer-stored";
 
+    /// <summary>A deciding answer is stored and its 202 has gone; the event that wakes the orchestration is not sent.</summary>
+    public const string AfterDecisiveAnswerAccepted = "after-decisive-answer-accepted";
+
     /// <summary>The consultation row says closed; the listing, inbox and audit trail do not yet.</summary>
     public const string AfterCloseBeforeSettle = "after-close-before-settle";
 
@@ -31,7 +34,8 @@ public static class CrashPoints
 /// Fault injection for tests, off unless configured, and never in Production. Section <c>G7Flows:Testing</c>:
 /// <c>Faults:{ActivityName}</c> = how many times the activity throws before it works (<c>-1</c>: always), and
 /// <c>CrashAt</c> = a <see cref="CrashPoints"/> name at which the process kills itself, once per marker file
-/// <c>CrashMarker</c> (so the restarted process goes on).
+/// <c>CrashMarker</c> (so the restarted process goes on), after <c>CrashDelay</c> (a time span; none by default: a
+/// point reached once a response was handed to the server can wait for its bytes to reach the client).
 /// </summary>
 public sealed class FaultInjector
 {
@@ -40,6 +44,7 @@ public sealed class FaultInjector
     private readonly ConcurrentDictionary<string, int> failuresLeft = new(StringComparer.Ordinal);
     private readonly string? crashAt;
     private readonly string? crashMarker;
+    private readonly TimeSpan crashDelay;
 
     public FaultInjector(IConfiguration configuration, IHostEnvironment? environment = null)
     {
@@ -60,6 +65,7 @@ public sealed class FaultInjector
 
         this.crashAt = section["CrashAt"];
         this.crashMarker = section["CrashMarker"];
+        this.crashDelay = TimeSpan.TryParse(section["CrashDelay"], System.Globalization.CultureInfo.InvariantCulture, out TimeSpan delay) ? delay : TimeSpan.Zero;
     }
 
     /// <summary>Throws if the activity is configured to fail now.</summary>
@@ -97,6 +103,11 @@ public sealed class FaultInjector
             {
                 return; // crashed here before: the restarted process goes on
             }
+        }
+
+        if (this.crashDelay > TimeSpan.Zero)
+        {
+            Thread.Sleep(this.crashDelay);
         }
 
         Process.GetCurrentProcess().Kill();

@@ -93,7 +93,12 @@ public sealed partial class WebAppBrowser : IAsyncDisposable
         await page.GotoAsync(this.Url(path));
         await page.WaitForSelectorAsync("html[data-ready='true']");
         await page.Locator("main .loading").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await ShownAsync(page);
     }
+
+    /// <summary>Waits until the page the app is rendering is shown: the app marks <c>main</c> busy from a navigation to its end.</summary>
+    public static Task ShownAsync(IPage page) =>
+        Assertions.Expect(page.Locator("#main")).Not.ToHaveAttributeAsync("aria-busy", "true");
 
     /// <summary>Runs axe on the page and fails on any serious or critical violation, naming each with its elements.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)

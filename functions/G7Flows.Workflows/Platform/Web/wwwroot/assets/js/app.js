@@ -18,6 +18,7 @@ let rendering = 0;
 
 /** Goes to another page of the app. */
 function navigate(path) {
+  busy();
   if (location.hash === '#' + path) render();
   else location.hash = path;
 }
@@ -96,8 +97,14 @@ function signOut() {
   }
 }
 
+/** Marks the page as loading until the next page is shown, for assistive technology (and for tests that wait for it). */
+function busy() {
+  main.setAttribute('aria-busy', 'true');
+}
+
 async function render() {
   const ticket = ++rendering;
+  busy();
   const path = currentPath();
   const found = match(path);
   markCurrent();
@@ -127,6 +134,7 @@ async function render() {
 function show(ticket, title, ...content) {
   if (ticket !== rendering) return;
   replace(main, ...content);
+  main.removeAttribute('aria-busy');
   const heading = main.querySelector('h1');
   document.title = (heading?.textContent || title) ? `${heading?.textContent || title} · G7Flows` : 'G7Flows';
   // Move focus to the new page, as a page load would, so screen readers announce it.

@@ -1,0 +1,30 @@
+using G7Flows.Workflows;
+using G7Flows.Workflows.Consultations.Workflow;
+using G7Flows.Workflows.Platform.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace G7Flows.Functions.Functions;
+
+/// <summary>
+/// The decision sweep's timer (see <see cref="DecisiveAnswers"/>): bound to the setting the server's scheduler reads
+/// (<see cref="DecisiveAnswers.ScheduleSetting"/>). The Functions host runs one timer at a time across instances.
+/// </summary>
+public sealed class ConsultationTimerTriggers(IServiceProvider services, TimeProvider clock)
+{
+    /// <summary>The timer's schedule expression: the setting's value, resolved by the Functions host.</summary>
+    public const string ScheduleBinding = "%" + DecisiveAnswers.ScheduleSetting + "%";
+
+    [Function(DecisiveAnswers.ScheduleName)]
+    public Task ConsultationDecisionSweep(
+        [TimerTrigger(ScheduleBinding)] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        ArgumentNullException.ThrowIfNull(context);
+        DateTimeOffset now = clock.GetUtcNow();
+        ScheduledWork work = WorkflowModules.Schedules.Single(s => s.Name == DecisiveAnswers.ScheduleName);
+        return work.RunAsync(services, client, now, now, context.CancellationToken);
+    }
+}
