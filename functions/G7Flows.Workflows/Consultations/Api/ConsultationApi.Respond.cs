@@ -79,7 +79,7 @@ public sealed partial class ConsultationApi
                     await store.DeleteTaskAsync(nation, id, ct);
                     if (snapshot.Consultation.Status == nameof(ConsultationStatus.Open) && CloseConsultationActivity.StoredAnswersDecide(snapshot))
                     {
-                        decisiveAnswers.RaiseAfterResponse(request.HttpContext, client, snapshot, current);
+                        await decisiveAnswers.RaiseForAnswerAsync(request.HttpContext, client, snapshot, current, ct);
                     }
 
                     return Accepted(request, id, current);
@@ -135,7 +135,7 @@ public sealed partial class ConsultationApi
                 faults.OnCrashPoint(CrashPoints.AfterAnswerStored);
                 if (decides)
                 {
-                    decisiveAnswers.RaiseAfterResponse(request.HttpContext, client, snapshot, current);
+                    await decisiveAnswers.RaiseForAnswerAsync(request.HttpContext, client, snapshot, current, ct);
                 }
 
                 return Accepted(request, id, current);

@@ -49,6 +49,12 @@ public sealed partial class DecisiveAnswers(
     /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many deciding events one process sends after their responses at once; beyond it, before.</summary>
+    public const int MaxDeferred = 4;
+
+    /// <summary>Deciding events being sent (or waiting for their response to go) in this process.</summary>
+    private int underWay;
+
     /// <summary>How long a running orchestration is given to close after a deciding answer before the event is sent again.</summary>
     private static readonly TimeSpan RecheckAfterRunning = TimeSpan.FromSeconds(5);
 
@@ -62,11 +68,36 @@ public sealed partial class DecisiveAnswers(
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Wakes the orchestration for a deciding answer: once the response has gone when fewer than
+    /// <see cref="MaxDeferred"/> sends of this process are under way; otherwise now, before the response, so that a
+    /// queue that is falling behind slows the answers that feed it instead of gathering sends in memory.
+    /// </summary>
+    public async Task RaiseForAnswerAsync(HttpContext http, DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity decisive, CancellationToken ct)
+    {
+        if (Interlocked.Increment(ref this.underWay) > MaxDeferred)
+        {
+            try
+            {
+                await this.RaiseAsync(client, snapshot, decisive, ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref this.underWay);
+            }
+
+            return;
+        }
+
+        this.RaiseAfterResponse(http, client, snapshot, decisive);
+    }
+
+    /// <summary>
     /// Sends the deciding event once the response has gone (the server's <c>OnCompleted</c>; a host that does not
     /// report completion sends it after <see cref="CompletionWait"/>). A failure is logged and left to the sweep: the
-    /// answer is stored, the row says decided, and nothing else is waiting for the send.
+    /// answer is stored, the row says decided, and nothing else is waiting for the send. The caller has counted the
+    /// send in <see cref="underWay"/>; it is uncounted here when it ends.
     /// </summary>
-    public void RaiseAfterResponse(HttpContext http, DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity decisive)
+    private void RaiseAfterResponse(HttpContext http, DurableTaskClient client, ConsultationSnapshot snapshot, PositionEntity decisive)
     {
         ArgumentNullException.ThrowIfNull(http);
         var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,6 +126,10 @@ public sealed partial class DecisiveAnswers(
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 LogSendFailed(logger, ex, snapshot.Consultation.PartitionKey);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref this.underWay);
             }
         });
     }
