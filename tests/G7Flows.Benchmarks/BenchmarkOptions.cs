@@ -36,6 +36,8 @@ internal sealed class BenchmarkOptions
           --label TEXT             a name for this run, kept in the JSON
           --out PATH               where the JSON goes (default docs/benchmarks/results.json under the repository)
           --server-log PATH        keep the server's console output there
+          --azurite-in-memory      run Azurite with --inMemoryPersistence (no disk extents): shows what the server takes
+                                   when the emulator's own disk work is out of the way; not comparable with disk runs
           --engine-log             have the server log the durable engine's message delays, history reads/writes and
                                    request times, and add a profile from them to the JSON (costs server CPU: not for
                                    headline figures)
@@ -43,6 +45,9 @@ internal sealed class BenchmarkOptions
         """;
 
     public int Consultations { get; private set; } = 200;
+
+    /// <summary>Azurite keeps everything in memory (<c>--inMemoryPersistence</c>).</summary>
+    public bool AzuriteInMemory { get; private set; }
 
     public int Clients { get; private set; } = 20;
 
@@ -100,6 +105,12 @@ internal sealed class BenchmarkOptions
             if (name is "--help" or "-h")
             {
                 return (null, Usage);
+            }
+
+            if (name == "--azurite-in-memory")
+            {
+                options.AzuriteInMemory = true;
+                continue;
             }
 
             if (name == "--engine-log")

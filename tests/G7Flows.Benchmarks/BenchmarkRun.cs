@@ -58,7 +58,7 @@ internal static class BenchmarkRun
         try
         {
             await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(
-                root, Path.Combine(work, "azurite"), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort());
+                root, Path.Combine(work, "azurite"), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), inMemory: options.AzuriteInMemory);
             Log($"Azurite (pid {azurite.ProcessId}) listens on {azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}.");
 
             var tokens = new Tokens();

@@ -45,8 +45,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     /// <summary>Starts Azurite on the given loopback ports with its data in <paramref name="dataDirectory"/>, and waits until all three services listen.</summary>
+    /// <param name="inMemory">Keep everything in memory (Azurite's <c>--inMemoryPersistence</c>): nothing survives the process.</param>
     public static async Task<AzuriteProcess> StartAsync(
-        string repositoryRoot, string dataDirectory, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken = default)
+        string repositoryRoot, string dataDirectory, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken = default, bool inMemory = false)
     {
         string entry = await EnsureInstalledAsync(repositoryRoot, cancellationToken);
         Directory.CreateDirectory(dataDirectory);
@@ -66,6 +67,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (inMemory)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
         }
 
         var output = new StringBuilder();

@@ -107,6 +107,7 @@ public sealed class CrashPointTests : IAsyncLifetime
         var sinceRestart = System.Diagnostics.Stopwatch.StartNew();
         JsonElement closed = await api.WaitForRecordAsync(id, TimeSpan.FromSeconds(120));
         sinceRestart.Stop();
+        Console.WriteLine($"[decision sweep] restart (healthy) to the record published: {sinceRestart.Elapsed.TotalSeconds:F1} s");
 
         // Assert: the reviewer was told 202, and the consultation closed from the stored answer long before its deadline
         // (ten minutes away): the sweep woke it (the row says decided, and nothing else would before the deadline).
