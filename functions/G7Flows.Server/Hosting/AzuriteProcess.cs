@@ -47,7 +47,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts Azurite on the given loopback ports with its data in <paramref name="dataDirectory"/>, and waits until all three services listen.</summary>
     /// <param name="inMemory">Keep everything in memory (Azurite's <c>--inMemoryPersistence</c>): nothing survives the process.</param>
     public static async Task<AzuriteProcess> StartAsync(
-        string repositoryRoot, string dataDirectory, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken = default, bool inMemory = false)
+        string repositoryRoot, string dataDirectory, int blobPort, int queuePort, int tablePort, bool inMemory = false, CancellationToken cancellationToken = default)
     {
         string entry = await EnsureInstalledAsync(repositoryRoot, cancellationToken);
         Directory.CreateDirectory(dataDirectory);
