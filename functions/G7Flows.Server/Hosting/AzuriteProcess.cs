@@ -60,7 +60,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         };
         foreach (string arg in new[]
         {
-            entry, "--location", dataDirectory, "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+            entry, "--silent", "--disableTelemetry", "--skipApiVersionCheck",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -69,9 +69,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        if (inMemory)
+        // Azurite refuses a data location together with in-memory persistence.
+        string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", dataDirectory];
+        foreach (string arg in persistence)
         {
-            start.ArgumentList.Add("--inMemoryPersistence");
+            start.ArgumentList.Add(arg);
         }
 
         var output = new StringBuilder();
