@@ -1,6 +1,4 @@
-using G7Flows.Workflows;
 using G7Flows.Workflows.Consultations.Workflow;
-using G7Flows.Workflows.Platform.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -21,10 +19,7 @@ public sealed class ConsultationTimerTriggers(IServiceProvider services, TimePro
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(context);
-        DateTimeOffset now = clock.GetUtcNow();
-        ScheduledWork work = WorkflowModules.Schedules.Single(s => s.Name == DecisiveAnswers.ScheduleName);
-        return work.RunAsync(services, client, now, now, context.CancellationToken);
+        return ScheduledTimers.RunAsync(DecisiveAnswers.ScheduleName, timer, client, services, clock, context.CancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using G7Flows.Workflows;
-using G7Flows.Workflows.Platform.Hosting;
 using G7Flows.Workflows.Reports;
 using G7Flows.Workflows.Reports.Api;
 using G7Flows.Workflows.Reports.Domain;
@@ -43,13 +41,7 @@ public sealed class ReportTriggers(ReportApi api, IServiceProvider services, Tim
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(context);
-        DateTimeOffset now = clock.GetUtcNow();
-        DateTimeOffset occurrence = timer.IsPastDue && timer.ScheduleStatus?.Next is { } missed && missed <= now.UtcDateTime
-            ? new DateTimeOffset(DateTime.SpecifyKind(missed, DateTimeKind.Utc))
-            : now;
-        ScheduledWork work = WorkflowModules.Schedules.Single(s => s.Name == ReportsModule.ScheduleName);
-        return work.RunAsync(services, client, occurrence, now, context.CancellationToken);
+        return ScheduledTimers.RunAsync(ReportsModule.ScheduleName, timer, client, services, clock, context.CancellationToken);
     }
 }

@@ -129,14 +129,7 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
     public void Only_schedules_of_a_minute_or_more_are_monitored(string expression, bool monitored)
     {
         // Act
-        var runner = new ScheduleRunner(
-            new ScheduledWork("Test", "Test:Schedule", expression, (_, _, _, _, _) => Task.CompletedTask),
-            CronExpression.Parse(expression),
-            this.statuses,
-            new Mock<DurableTaskClient>("test").Object,
-            new ServiceCollection().BuildServiceProvider(),
-            this.clock,
-            NullLogger<ScheduleRunner>.Instance);
+        ScheduleRunner runner = this.Runner(expression, (_, _) => Task.CompletedTask);
 
         // Assert
         Assert.Equal(monitored, runner.Monitored);
@@ -158,17 +151,18 @@ public sealed class ScheduleRunnerTests : IAsyncDisposable
             this.runs.Writer.TryWrite((occurrence, now));
             return Task.CompletedTask;
         };
-        var scheduled = new ScheduledWork("Test", "Test:Schedule", expression, (_, _, occurrence, now, _) => work(occurrence, now));
-        this.runner = new ScheduleRunner(
-            scheduled,
-            CronExpression.Parse(expression),
-            this.statuses,
-            new Mock<DurableTaskClient>("test").Object,
-            new ServiceCollection().BuildServiceProvider(),
-            this.clock,
-            NullLogger<ScheduleRunner>.Instance);
+        this.runner = this.Runner(expression, work);
         return this.runner.StartAsync(CancellationToken.None);
     }
+
+    private ScheduleRunner Runner(string expression, Func<DateTimeOffset, DateTimeOffset, Task> work) => new(
+        new ScheduledWork("Test", "Test:Schedule", expression, (_, _, occurrence, now, _) => work(occurrence, now)),
+        CronExpression.Parse(expression),
+        this.statuses,
+        new Mock<DurableTaskClient>("test").Object,
+        new ServiceCollection().BuildServiceProvider(),
+        this.clock,
+        NullLogger<ScheduleRunner>.Instance);
 
     /// <summary>
     /// Moves the clock to <paramref name="at"/>, then on by an hour at a time until a run is reported: a runner that

@@ -541,30 +541,23 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
     /// table itself, not the listing, which a start that stopped half-way may not have written yet. A scan across
     /// partitions, for the admins' reconciliation only.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListOpenIdsAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        string filter = TableClient.CreateQueryFilter($"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)}");
-        var ids = new List<string>();
-        await foreach (TableEntity row in this.consultations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            ids.Add(row.PartitionKey);
-            if (ids.Count >= limit)
-            {
-                break;
-            }
-        }
-
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> ListOpenIdsAsync(int limit, CancellationToken cancellationToken = default) =>
+        this.ListConsultationIdsAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)}"), limit, cancellationToken);
 
     /// <summary>
     /// The ids of open consultations whose stored answers decided the outcome at or before <paramref name="decidedBy"/>,
     /// at most <paramref name="limit"/>: a scan across partitions (the consultation rows only), for the decision sweep.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListDecidedOpenIdsAsync(DateTimeOffset decidedBy, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListDecidedOpenIdsAsync(DateTimeOffset decidedBy, int limit, CancellationToken cancellationToken = default) =>
+        this.ListConsultationIdsAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)} and DecidedAt le {decidedBy}"),
+            limit,
+            cancellationToken);
+
+    /// <summary>The partition keys of the rows matching <paramref name="filter"/>, at most <paramref name="limit"/>, reading only the key.</summary>
+    private async Task<IReadOnlyList<string>> ListConsultationIdsAsync(string filter, int limit, CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {ConsultationEntity.Row} and Status eq {nameof(ConsultationStatus.Open)} and DecidedAt le {decidedBy}");
         var ids = new List<string>();
         await foreach (TableEntity row in this.consultations.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
