@@ -167,10 +167,9 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
         ArgumentNullException.ThrowIfNull(position);
         ConsultationEntity c = snapshot.Consultation;
         var touch = new TableEntity(c.PartitionKey, ConsultationEntity.Row) { [nameof(ConsultationEntity.LastAnswerAt)] = position.RespondedAt };
-        DateTimeOffset? decidedAt = c.DecidedAt ?? (decides ? position.RespondedAt : null);
-        if (decidedAt is not null && c.DecidedAt is null)
+        if (decides && c.DecidedAt is null)
         {
-            touch[nameof(ConsultationEntity.DecidedAt)] = decidedAt;
+            touch[nameof(ConsultationEntity.DecidedAt)] = position.RespondedAt;
         }
         TableTransactionAction[] actions =
         [
@@ -182,7 +181,7 @@ public sealed class ConsultationStore(StorageClients storage) : IDisposable
             Response<IReadOnlyList<Response>> result = await this.consultations.SubmitTransactionAsync(actions, cancellationToken);
             ConsultationEntity after = c.Copy();
             after.LastAnswerAt = position.RespondedAt;
-            after.DecidedAt = decidedAt;
+            after.DecidedAt ??= decides ? position.RespondedAt : null;
             PositionEntity stored = position.Copy();
             if (TakeETags(result.Value, [stored, after]))
             {

@@ -16,16 +16,29 @@ public sealed class OrchestrationSightings
 
     private readonly ConcurrentDictionary<string, bool> seen = new(StringComparer.Ordinal);
 
+    /// <summary>How many instances were added since the last time everything was forgotten (counted here: the dictionary's own count takes all its locks).</summary>
+    private int added;
+
     /// <summary>Notes that the engine has stored an episode of <paramref name="instanceId"/>; <paramref name="ended"/> when it ended the instance.</summary>
     public void Stored(string instanceId, bool ended)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        if (this.seen.Count >= Capacity && !this.seen.ContainsKey(instanceId))
+        if (!this.seen.TryAdd(instanceId, ended))
         {
-            this.seen.Clear();
+            if (ended)
+            {
+                this.seen[instanceId] = true;
+            }
+
+            return;
         }
 
-        this.seen.AddOrUpdate(instanceId, ended, (_, before) => before || ended);
+        if (Interlocked.Increment(ref this.added) > Capacity)
+        {
+            this.seen.Clear();
+            this.seen[instanceId] = ended;
+            Interlocked.Exchange(ref this.added, 1);
+        }
     }
 
     /// <summary>True when this process saw an episode of <paramref name="instanceId"/> stored: it has started.</summary>
