@@ -18,10 +18,12 @@ public sealed partial class DisclosureApi
     public Task<IResult> DiffAsync(HttpRequest request, string id, string revision) => this.GuardAsync(async ct =>
     {
         var (found, _, refused) = await this.LoadAuthorizedAsync(request, id, ApiAction.ReadDisclosure, s => ScopeOf(s), null, ct);
-        if (refused is not null || found is not { } snapshot)
+        if (refused is not null)
         {
-            return refused ?? NotFound();
+            return refused;
         }
+
+        DisclosureSnapshot snapshot = found!;
 
         RevisionEntity? later = ParseRevision(revision) is { } number ? snapshot.RevisionOf(number) : null;
         if (later is null)
@@ -30,6 +32,7 @@ public sealed partial class DisclosureApi
         }
 
         int from = later.Number - 1;
+        RevisionEntity? earlier = snapshot.RevisionOf(from);
         string? fromText = request.Query["from"];
         if (fromText is not null)
         {
@@ -39,11 +42,15 @@ public sealed partial class DisclosureApi
             }
 
             from = parsed;
+            earlier = snapshot.RevisionOf(from);
         }
 
-        RevisionEntity? earlier = from == 0 ? null : snapshot.RevisionOf(from);
-        string before = earlier is null ? string.Empty : await store.ReadRevisionBodyAsync(earlier.BlobName, ct);
-        string after = await store.ReadRevisionBodyAsync(later.BlobName, ct);
+        // Both texts at once; a pair with the same text (the same revision, or a revision back to an earlier text) is read once.
+        Task<string> reading = store.ReadRevisionBodyAsync(later.BlobName, ct);
+        string before = earlier is null ? string.Empty
+            : earlier.BodySha256 == later.BodySha256 ? await reading
+            : await store.ReadRevisionBodyAsync(earlier.BlobName, ct);
+        string after = await reading;
         var (lines, counts) = RevisionDiff.Compare(before, after);
         return TypedResults.Json(new RevisionDiffView(snapshot.Disclosure.PartitionKey, later.Number, from, counts, lines), Json.Options);
     });

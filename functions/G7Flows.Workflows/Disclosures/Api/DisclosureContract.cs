@@ -719,6 +719,5 @@ public static class DisclosureContract
     ];
 
     /// <summary>The names of <see cref="ExpenditureFigures"/>, all required.</summary>
-    internal static string[] ExpenditureFigureNames =>
-        ["total", "shareOfGdp", "equipmentShare", "gdpGuideline", "equipmentGuideline", "meetsGdpGuideline", "meetsEquipmentGuideline"];
+    internal static string[] ExpenditureFigureNames => [.. ExpenditureFigures([]).Select(f => f.Name)];
 }

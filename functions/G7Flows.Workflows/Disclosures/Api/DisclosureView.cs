@@ -36,8 +36,8 @@ public sealed record DisclosureView(
     string? PublicAddress,
     string? PublicSha256,
     FailureView? Failure,
-    string? Body = null,
-    StructuredDocument? Document = null)
+    string Body,
+    StructuredDocument? Document)
 {
     /// <summary>
     /// The view for <paramref name="caller"/>: staff and the nation's approver see every comment with its moderation
@@ -46,7 +46,7 @@ public sealed record DisclosureView(
     /// <param name="s">The disclosure's partition.</param>
     /// <param name="caller">Who reads it.</param>
     /// <param name="body">The current revision's text, as submitted (Markdown); its structure is rendered from it.</param>
-    public static DisclosureView From(DisclosureSnapshot s, Caller caller, string? body = null)
+    public static DisclosureView From(DisclosureSnapshot s, Caller caller, string body)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(caller);
@@ -84,7 +84,7 @@ public sealed record DisclosureView(
             d.PublicSha256,
             d.FailedAt is null ? null : new FailureView(d.FailedStep, d.FailureReason, d.FailedAt),
             body,
-            body is null ? null : MarkdownStructure.TryBuild(body));
+            MarkdownStructure.TryBuild(body));
     }
 
     private static IReadOnlyList<ScreeningFinding> FindingsOf(RevisionEntity r) =>

@@ -16,9 +16,6 @@ public static class PublicDisclosureContract
     private const string Tag = "Published disclosures";
     private const string ExampleId = "fr-defence-policy-2026";
 
-    /// <summary>The kinds of disclosure, by their wire names.</summary>
-    private static readonly string[] Kinds = ["defence-policy", "military-expenditure", "exercise-report", "arms-transfer-summary"];
-
     public static ApiContract Contract { get; } = new(Operations(), Schemas(), new Dictionary<string, string>
     {
         [Tag] = "Disclosures that passed screening, review and final approval, as published: open to anyone, as JSON, HTML or an Atom feed.",
@@ -131,7 +128,7 @@ public static class PublicDisclosureContract
     {
         JsonObject id = String("The disclosure's id.", 1, 64, "^[A-Za-z0-9_-]+$");
         JsonObject nation = Enum("The disclosing participant.", Nations.All);
-        JsonObject kind = Enum("The kind of disclosure.", Kinds);
+        JsonObject kind = Enum("The kind of disclosure.", DisclosureKinds.All);
         JsonObject path = String("Where it is read.", format: "uri-reference");
         JsonObject amount = Number("An amount in the national currency, current prices.", 0);
         return new()

@@ -89,30 +89,28 @@ public static class DisclosureMarkdown
     /// <see cref="SafeSchemes"/>. The scheme is read the way browsers read it, ignoring ASCII whitespace and
     /// control characters anywhere in it and letter case.
     /// </summary>
-    public static bool IsSafeUrl(string? url)
-    {
-        if (url is null)
-        {
-            return true;
-        }
+    public static bool IsSafeUrl(string? url) => url is null || SchemeOf(url) is not { } scheme || IsSafeScheme(scheme);
 
+    /// <summary>
+    /// The scheme of a link destination as browsers read it (ASCII whitespace and control characters anywhere ignored),
+    /// or null when it has none: no colon, or a path, query or fragment before the first one (<c>/a:b</c>).
+    /// </summary>
+    internal static string? SchemeOf(string url)
+    {
         string compact = string.Concat(url.Where(c => c > ' '));
         int colon = compact.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
-            return true;
+            return null;
         }
 
         int pathStart = compact.IndexOfAny(['/', '?', '#']);
-        if (pathStart >= 0 && pathStart < colon)
-        {
-            // "/a:b", "?x=a:b" or "#a:b": the colon is not part of a scheme.
-            return true;
-        }
-
-        string scheme = compact[..colon];
-        return SafeSchemes.Any(safe => string.Equals(scheme, safe, StringComparison.OrdinalIgnoreCase));
+        return pathStart >= 0 && pathStart < colon ? null : compact[..colon];
     }
+
+    /// <summary>True for one of the <see cref="SafeSchemes"/>, in any letter case.</summary>
+    internal static bool IsSafeScheme(string scheme) =>
+        SafeSchemes.Any(safe => string.Equals(scheme, safe, StringComparison.OrdinalIgnoreCase));
 
     private static void ShiftHeadings(MarkdownDocument document)
     {

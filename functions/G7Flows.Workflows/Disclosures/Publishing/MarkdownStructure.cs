@@ -23,8 +23,6 @@ public static class MarkdownStructure
     /// </summary>
     public const int MaxNesting = 6;
 
-    private static readonly string[] WebSchemes = ["http", "https", "mailto"];
-
     /// <summary>
     /// The structure of <paramref name="markdown"/>, or null when it cannot be rendered within the limits a submission
     /// is held to: too many links on long lines (<see cref="MarkdownGuard.LinkScanCost"/>, counted before parsing),
@@ -50,26 +48,11 @@ public static class MarkdownStructure
     }
 
     /// <summary>
-    /// True for an address with an http, https or mailto scheme, read as browsers read it (ASCII white space and
-    /// control characters ignored, any letter case).
+    /// True for an address with an http, https or mailto scheme, read as <see cref="DisclosureMarkdown.IsSafeUrl"/> reads
+    /// it; unlike there, an address without a scheme (relative) is not one.
     /// </summary>
-    public static bool IsWebAddress(string? url)
-    {
-        if (url is null)
-        {
-            return false;
-        }
-
-        string compact = string.Concat(url.Where(c => c > ' '));
-        int colon = compact.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || compact.AsSpan(0, colon).IndexOfAny(['/', '?', '#']) >= 0)
-        {
-            return false;
-        }
-
-        string scheme = compact[..colon];
-        return WebSchemes.Any(web => string.Equals(scheme, web, StringComparison.OrdinalIgnoreCase));
-    }
+    private static bool IsWebAddress(string? url) =>
+        url is not null && DisclosureMarkdown.SchemeOf(url) is { } scheme && DisclosureMarkdown.IsSafeScheme(scheme);
 
     private sealed class Walker(string source)
     {

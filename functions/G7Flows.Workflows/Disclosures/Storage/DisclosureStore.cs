@@ -8,6 +8,7 @@ using G7Flows.Workflows.Disclosures.Domain;
 using G7Flows.Workflows.Platform.Security;
 using G7Flows.Workflows.Platform.Storage;
 using G7Flows.Workflows.Platform.Tasks;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace G7Flows.Workflows.Disclosures.Storage;
 
@@ -46,7 +47,7 @@ public sealed record DisclosurePage(IReadOnlyList<DisclosureIndexEntity> Items, 
 /// disclosure row with the ETag it read; a 412 means someone else changed the disclosure first, and the caller reads
 /// again and decides anew. Nothing is ever overwritten blindly.
 /// </summary>
-public sealed class DisclosureStore(StorageClients storage)
+public sealed class DisclosureStore(StorageClients storage) : IDisposable
 {
     /// <summary>The most findings stored with a revision (a table property holds 64 KiB); the total is stored too.</summary>
     public const int MaxStoredFindings = 100;
@@ -64,6 +65,12 @@ public sealed class DisclosureStore(StorageClients storage)
     private readonly TableClient tasks = storage.Table(StorageNames.ReviewTasksTable);
     private readonly TableClient notifications = storage.Table(StorageNames.NotificationsTable);
     private readonly BlobContainerClient revisions = storage.Container(StorageNames.DisclosureRevisionsContainer);
+
+    /// <summary>
+    /// Revision bodies this process has read, by blob name, up to about 16 million characters: a blob's name holds the
+    /// hash of its bytes and it is written once, so a copy never goes stale.
+    /// </summary>
+    private readonly MemoryCache bodies = new(new MemoryCacheOptions { SizeLimit = 16 * 1024 * 1024 });
 
     /// <summary>The blob of a revision's body: deterministic from the disclosure, the number and the body's hash.</summary>
     public static string RevisionBlobName(string disclosureId, int number, string bodySha256) =>
@@ -95,11 +102,21 @@ public sealed class DisclosureStore(StorageClients storage)
         return name;
     }
 
+    /// <summary>A revision's body, read once per process (see <see cref="bodies"/>).</summary>
     public async Task<string> ReadRevisionBodyAsync(string blobName, CancellationToken cancellationToken = default)
     {
+        if (this.bodies.TryGetValue(blobName, out string? held) && held is not null)
+        {
+            return held;
+        }
+
         BlobDownloadResult content = (await this.revisions.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value;
-        return content.Content.ToString();
+        string body = content.Content.ToString();
+        this.bodies.Set(blobName, body, new MemoryCacheEntryOptions { Size = body.Length + 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return body;
     }
+
+    public void Dispose() => this.bodies.Dispose();
 
     /// <summary>Stores a new disclosure with its first revision in one transaction; or returns the one that had this id.</summary>
     public async Task<(bool Created, DisclosureSnapshot Snapshot)> CreateAsync(DisclosureEntity disclosure, RevisionEntity first, CancellationToken cancellationToken = default)

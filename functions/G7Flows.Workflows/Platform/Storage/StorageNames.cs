@@ -43,7 +43,10 @@ public static class StorageNames
     /// table an eighth of the size.
     /// </summary>
     public static IReadOnlyList<string> ReportFactShardTables { get; } =
-        ["ReportFacts0", "ReportFacts1", "ReportFacts2", "ReportFacts3", "ReportFacts4", "ReportFacts5", "ReportFacts6", "ReportFacts7"];
+        [.. Enumerable.Range(0, ReportFactShards).Select(shard => ReportFactsTable + shard.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>How many shard tables the fact rows are spread over.</summary>
+    public const int ReportFactShards = 8;
 
     /// <summary>When each schedule of the self-hosted server last ran and runs next (the timer's schedule status).</summary>
     public const string SchedulesTable = "Schedules";

@@ -39,9 +39,7 @@ public static class Percentiles
             return Interpolate(p, values);
         }
 
-        double rank = p * (values.Length - 1);
-        int low = (int)Math.Floor(rank);
-        int high = (int)Math.Ceiling(rank);
+        var (rank, low, high) = RankOf(p, values.Length);
         double lowValue = Nth(values, low);
         double highValue = lowValue;
         if (high != low)
@@ -54,16 +52,23 @@ public static class Percentiles
             }
         }
 
-        return lowValue + ((highValue - lowValue) * (rank - low));
+        return Between(lowValue, highValue, rank - low);
     }
 
     private static double Interpolate(double p, Span<double> sorted)
     {
-        double rank = p * (sorted.Length - 1);
-        int low = (int)Math.Floor(rank);
-        int high = (int)Math.Ceiling(rank);
-        return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
+        var (rank, low, high) = RankOf(p, sorted.Length);
+        return Between(sorted[low], sorted[high], rank - low);
     }
+
+    /// <summary>The fractional rank of the <paramref name="p"/>-th percentile among <paramref name="count"/> values, and the ranks either side of it.</summary>
+    private static (double Rank, int Low, int High) RankOf(double p, int count)
+    {
+        double rank = p * (count - 1);
+        return (rank, (int)Math.Floor(rank), (int)Math.Ceiling(rank));
+    }
+
+    private static double Between(double low, double high, double fraction) => low + ((high - low) * fraction);
 
     /// <summary>
     /// Puts the value of rank <paramref name="k"/> (0-based, ascending) at index k, smaller or equal ones before it and

@@ -36,11 +36,12 @@ public sealed class ReportTally : IFactSink
     {
         ArgumentNullException.ThrowIfNull(fact);
         this.Count++;
+        bool adopted = fact.Outcome.Equals("adopted", StringComparison.OrdinalIgnoreCase);
         var c = new Classified(
             KindIndex.TryGetValue(fact.Kind, out int kind) ? kind : -1,
             this.OutcomeOf(fact.Outcome),
-            fact.Outcome.Equals("adopted", StringComparison.OrdinalIgnoreCase),
-            fact.Kind);
+            Exercise: adopted && fact.Kind == JointExercise,
+            Arrangement: adopted && fact.Kind == InformationSharing);
         this.overall.Add(c);
 
         // Each nation that took part counts the consultation once, however many answers it has in it.
@@ -62,7 +63,7 @@ public sealed class ReportTally : IFactSink
             }
         }
 
-        if (c.Adopted && fact.Kind is JointExercise or InformationSharing)
+        if (c.Exercise || c.Arrangement)
         {
             var participants = new string[answers.Count];
             for (int i = 0; i < participants.Length; i++)
@@ -133,8 +134,8 @@ public sealed class ReportTally : IFactSink
         return -1;
     }
 
-    /// <summary>A consultation's codes, looked up once.</summary>
-    private readonly record struct Classified(int Kind, int Outcome, bool Adopted, string KindName);
+    /// <summary>A consultation's codes, looked up once: its kind and outcome, and whether it agreed a joint exercise or an information-sharing arrangement.</summary>
+    private readonly record struct Classified(int Kind, int Outcome, bool Exercise, bool Arrangement);
 
     /// <summary>The running counts of one nation (or of all).</summary>
     private sealed class Tally
@@ -172,11 +173,8 @@ public sealed class ReportTally : IFactSink
                 this.byOutcome[c.Outcome]++;
             }
 
-            if (c.Adopted)
-            {
-                this.exercises += c.KindName == JointExercise ? 1 : 0;
-                this.arrangements += c.KindName == InformationSharing ? 1 : 0;
-            }
+            this.exercises += c.Exercise ? 1 : 0;
+            this.arrangements += c.Arrangement ? 1 : 0;
         }
 
         public void Add(NationAnswer a)

@@ -14,7 +14,7 @@ namespace G7Flows.Workflows.Reports.Facts;
 public sealed class FactEntity : ITableEntity
 {
     /// <summary>Partitions per month.</summary>
-    public const int Shards = 8;
+    public const int Shards = StorageNames.ReportFactShards;
 
     public string PartitionKey { get; set; } = string.Empty;
 

@@ -83,12 +83,18 @@ public sealed class FactStore(StorageClients storage)
         return sinks;
     }
 
+    /// <summary>Where a consultation's fact of a month is: its keys, and the tables that may hold it (its shard's, then the table before the shards).</summary>
+    private (string Partition, string Row, TableClient[] Tables) Locate(string month, string consultationId)
+    {
+        string partition = FactEntity.ConstructPartitionKey(month, consultationId);
+        return (partition, FactEntity.ConstructRowKey(FactKind.Consultation, consultationId), [this.TableOf(partition), this.earlier]);
+    }
+
     /// <summary>The fact row of a consultation in a month, or null (for tests and the demo data).</summary>
     public async Task<ConsultationFact?> GetConsultationAsync(string month, string consultationId, CancellationToken cancellationToken = default)
     {
-        string partition = FactEntity.ConstructPartitionKey(month, consultationId);
-        string row = FactEntity.ConstructRowKey(FactKind.Consultation, consultationId);
-        foreach (TableClient table in new[] { this.TableOf(partition), this.earlier })
+        var (partition, row, tables) = this.Locate(month, consultationId);
+        foreach (TableClient table in tables)
         {
             var response = await table.GetEntityIfExistsAsync<FactEntity>(partition, row, Columns, cancellationToken);
             if (response.HasValue)
@@ -119,9 +125,8 @@ public sealed class FactStore(StorageClients storage)
         if (MonthOf(closedAt) != fromMonth)
         {
             // From wherever the fact was read (a missing row is no error: deleting it is the point).
-            string partition = FactEntity.ConstructPartitionKey(fromMonth, consultationId);
-            string row = FactEntity.ConstructRowKey(FactKind.Consultation, consultationId);
-            foreach (TableClient table in new[] { this.TableOf(partition), this.earlier })
+            var (partition, row, tables) = this.Locate(fromMonth, consultationId);
+            foreach (TableClient table in tables)
             {
                 try
                 {
