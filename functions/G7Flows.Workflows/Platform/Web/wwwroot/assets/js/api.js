@@ -61,3 +61,9 @@ export function describe(problem) {
   if (!problem) return '';
   return [problem.title, problem.detail].filter(Boolean).join(' ');
 }
+
+/** The problem's type name (".../problems/already-answered" as "already-answered"). */
+export function problemType(problem) {
+  const type = problem?.type ?? '';
+  return type.slice(type.lastIndexOf('/') + 1);
+}

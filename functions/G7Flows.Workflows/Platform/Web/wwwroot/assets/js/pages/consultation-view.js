@@ -2,11 +2,11 @@
 // shows it to the caller, the outcome; the answer form for the caller's own nation (with a confirmation step); and
 // for staff, extending the deadline and withdrawing.
 import { h, choiceGroup, field, notice, replace, showFieldErrors } from '../dom.js';
-import { get, post, describe } from '../api.js';
+import { get, post, describe, problemType } from '../api.js';
 import { hasRole, isStaff } from '../roles.js';
 import { isOverdue, timeElement, utc } from '../format.js';
 import {
-  kindName, nationName, positionName, positions, problemType, ruleSentence, statusBadge,
+  kindName, nationName, positionName, positions, ruleSentence, statusBadge,
 } from './consultation-text.js';
 import { manageSection } from './consultation-manage.js';
 

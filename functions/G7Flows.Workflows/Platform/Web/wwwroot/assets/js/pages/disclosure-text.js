@@ -27,7 +27,8 @@ export function statusBadge(status) {
   return h('span', { class: `badge ${STATUS_BADGES[status] ?? ''}`.trim() }, STATUS_WORDS[status] ?? status);
 }
 
-const STEPS = { security: 'Security review', 'human-rights': 'Human-rights review', final: 'Final approval' };
+/** The review steps of a disclosure, by the API's code, as people name them. */
+export const STEPS = { security: 'Security review', 'human-rights': 'Human-rights review', final: 'Final approval' };
 
 /** A review step's name for people. */
 export function stepName(step) {

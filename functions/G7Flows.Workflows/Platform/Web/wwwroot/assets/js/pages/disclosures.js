@@ -2,10 +2,11 @@
 // submission form, and the review page (the text with its screening findings marked, the changes from the previous
 // revision, the reviews and comments, and the forms of whoever acts next).
 import { h, choiceGroup, field, showFieldErrors, notice } from '../dom.js';
-import { get, post, describe } from '../api.js';
+import { get, post, describe, problemType } from '../api.js';
 import { timeElement, isOverdue, utc, duration } from '../format.js';
 import { hasRole, isStaff } from '../roles.js';
 import { markFindings, renderDocument, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS } from './disclosure-text.js';
+import { nations } from './consultation-text.js';
 
 export const routes = [
   { path: '/disclosures', title: 'Disclosures', render: renderList },
@@ -13,7 +14,7 @@ export const routes = [
   { path: '/disclosures/:id', title: 'Disclosure', render: renderReview },
 ];
 
-const NATIONS = ['CA', 'FR', 'DE', 'IT', 'JP', 'GB', 'US', 'EU'];
+const NATIONS = nations.map(([code]) => code);
 const KINDS = [
   ['defence-policy', 'Defence policy'],
   ['military-expenditure', 'Military expenditure'],
@@ -334,7 +335,7 @@ function answerSection(ctx, d, step) {
 }
 
 async function refusalWords(reply, d, step) {
-  const type = (reply.problem?.type ?? '').split('/').pop();
+  const type = problemType(reply.problem);
   if (reply.status === 409 && type === 'already-answered') {
     const now = await get(`/api/disclosures/${encodeURIComponent(d.id)}`);
     const answer = now.ok && now.data.reviews.find(r => r.step === step && r.revision === d.revision);

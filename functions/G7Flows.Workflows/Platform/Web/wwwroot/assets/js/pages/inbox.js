@@ -3,10 +3,9 @@ import { h, notice } from '../dom.js';
 import { get, describe } from '../api.js';
 import { isOverdue, timeElement } from '../format.js';
 import { kindName, nationName, readable, ruleName } from './consultation-text.js';
+import { STEPS } from './disclosure-text.js';
 
 export const routes = [{ path: '/inbox', title: 'Inbox', render }];
-
-const stepNames = { security: 'Security review', 'human-rights': 'Human-rights review', final: 'Final approval' };
 
 async function render({ caller }) {
   const reply = await get('/api/tasks');
@@ -47,10 +46,10 @@ function taskItem(task, now, nation) {
   const href = consultation ? `#/consultations/${encodeURIComponent(task.id)}` : `#/${encodeURIComponent(task.workflow)}s/${encodeURIComponent(task.id)}`;
   const what = consultation
     ? `Consultation · ${kindName(task.kind)} · ${ruleName(task.rule)}`
-    : `Disclosure · ${kindName(task.kind)} · ${stepNames[task.step] ?? readable(task.step)}`;
+    : `Disclosure · ${kindName(task.kind)} · ${STEPS[task.step] ?? readable(task.step)}`;
   const todo = consultation
     ? `Answer for ${nationName(nation)}: approve, object or abstain.`
-    : `${stepNames[task.step] ?? readable(task.step)}: ${task.step === 'final' ? 'approve or reject' : 'approve, request changes or reject'}.`;
+    : `${STEPS[task.step] ?? readable(task.step)}: ${task.step === 'final' ? 'approve or reject' : 'approve, request changes or reject'}.`;
   return h('li', { class: 'task' + (late ? ' is-overdue' : '') },
     h('h2', {}, h('a', { href }, task.title)),
     h('p', { class: 'muted task-what' }, what),
