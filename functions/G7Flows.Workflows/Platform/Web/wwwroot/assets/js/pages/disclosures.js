@@ -5,7 +5,9 @@ import { h, choiceGroup, field, showFieldErrors, notice } from '../dom.js';
 import { get, post, describe, problemType } from '../api.js';
 import { timeElement, isOverdue, utc, duration } from '../format.js';
 import { hasRole, isStaff } from '../roles.js';
-import { markFindings, renderDocument, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS } from './disclosure-text.js';
+import {
+  markFindings, renderDocument, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS, DISCLOSURE_KINDS, disclosureKindName,
+} from './disclosure-text.js';
 import { nations } from './consultation-text.js';
 
 export const routes = [
@@ -15,16 +17,8 @@ export const routes = [
 ];
 
 const NATIONS = nations.map(([code]) => code);
-const KINDS = [
-  ['defence-policy', 'Defence policy'],
-  ['military-expenditure', 'Military expenditure'],
-  ['exercise-report', 'Exercise report'],
-  ['arms-transfer-summary', 'Arms-transfer summary'],
-];
 const STATUSES = Object.keys(STATUS_WORDS);
 const CLOSED = ['Published', 'Rejected', 'Withdrawn'];
-
-const kindName = kind => (KINDS.find(([k]) => k === kind) ?? [kind, kind])[1];
 
 function dueCell(due) {
   if (!due) return '—';
@@ -90,7 +84,7 @@ async function renderStaffList({ query, navigate }) {
       h('tbody', {}, items.map(d => h('tr', {},
         h('td', {}, h('a', { href: `#/disclosures/${encodeURIComponent(d.id)}` }, d.title)),
         h('td', {}, d.nation),
-        h('td', {}, kindName(d.kind)),
+        h('td', {}, disclosureKindName(d.kind)),
         h('td', {}, statusBadge(d.status)),
         h('td', {}, String(d.revision)),
         h('td', {}, CLOSED.includes(d.status) ? '—' : dueCell(d.due))))))));
@@ -130,7 +124,7 @@ async function renderReviewerList({ query, navigate }) {
   if (tasks.length) {
     content.push(h('ul', { class: 'tasks' }, tasks.map(t => h('li', { class: 'task' + (isOverdue(t.due) ? ' is-overdue' : '') },
       h('h2', {}, h('a', { href: `#/disclosures/${encodeURIComponent(t.id)}` }, t.title)),
-      h('p', {}, `${stepName(t.step)} · ${kindName(t.kind)} · `, dueCell(t.due))))));
+      h('p', {}, `${stepName(t.step)} · ${disclosureKindName(t.kind)} · `, dueCell(t.due))))));
   }
 
   return content;
@@ -142,7 +136,7 @@ function renderSubmit({ caller, navigate }) {
   if (!isStaff(caller)) return [h('h1', {}, 'Submit a disclosure'), notice('warn', 'Only staff submit disclosures.')];
   const result = h('div', { 'aria-live': 'polite' });
   const nation = h('select', { name: 'nation', id: 'submit-nation' }, NATIONS.map(n => h('option', { value: n }, n)));
-  const kind = h('select', { name: 'kind', id: 'submit-kind' }, KINDS.map(([v, t]) => h('option', { value: v }, t)));
+  const kind = h('select', { name: 'kind', id: 'submit-kind' }, DISCLOSURE_KINDS.map(([v, t]) => h('option', { value: v }, t)));
   const form = h('form', { novalidate: true },
     field('Nation', nation, 'The participant that discloses the document.'),
     field('Kind', kind),
@@ -240,7 +234,7 @@ async function renderReview(ctx) {
 function facts(d) {
   const rows = [
     ['Nation', d.nation],
-    ['Kind', kindName(d.kind)],
+    ['Kind', disclosureKindName(d.kind)],
     ['Status', statusBadge(d.status)],
     ['Revision', `${d.revision}${d.changeRequests ? ` (changes requested ${d.changeRequests} time${d.changeRequests === 1 ? '' : 's'})` : ''}`],
     d.currentStep ? ['Waiting for', stepName(d.currentStep)] : null,
