@@ -22,7 +22,7 @@ const CLOSED = ['Published', 'Rejected', 'Withdrawn'];
 
 function dueCell(due) {
   if (!due) return '—';
-  return isOverdue(due) ? h('span', { class: 'overdue' }, timeElement(h, due, 'Overdue: due ')) : timeElement(h, due, 'Due ');
+  return isOverdue(due) ? h('span', { class: 'overdue' }, timeElement(due, 'Overdue: due ')) : timeElement(due, 'Due ');
 }
 
 // ---- The list -------------------------------------------------------------------------------------------------
@@ -239,8 +239,8 @@ function facts(d) {
     ['Revision', `${d.revision}${d.changeRequests ? ` (changes requested ${d.changeRequests} time${d.changeRequests === 1 ? '' : 's'})` : ''}`],
     d.currentStep ? ['Waiting for', stepName(d.currentStep)] : null,
     d.due && !CLOSED.includes(d.status) ? ['Step due', dueCell(d.due)] : null,
-    ['Submitted', [d.createdBy, ', ', timeElement(h, d.createdAt)]],
-    d.commentPeriodEnds ? ['Comment period ends', timeElement(h, d.commentPeriodEnds)] : ['Comment period', duration(d.commentPeriod)],
+    ['Submitted', [d.createdBy, ', ', timeElement(d.createdAt)]],
+    d.commentPeriodEnds ? ['Comment period ends', timeElement(d.commentPeriodEnds)] : ['Comment period', duration(d.commentPeriod)],
     d.embargoUntil ? ['Embargo until', utc(d.embargoUntil)] : null,
     localHref(d.publicAddress) ? ['Public page', h('a', { href: localHref(d.publicAddress) }, 'Read the published disclosure')] : null,
   ].filter(Boolean);
@@ -542,7 +542,7 @@ function revisionsSection(d) {
       h('thead', {}, h('tr', {}, ['Revision', 'Submitted', 'Screening'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, d.revisions.map(r => h('tr', {},
         h('th', { scope: 'row' }, String(r.number)),
-        h('td', {}, r.submittedBy, ', ', timeElement(h, r.submittedAt)),
+        h('td', {}, r.submittedBy, ', ', timeElement(r.submittedAt)),
         h('td', {}, r.screenedAt ? `${r.findings ?? 0} finding${r.findings === 1 ? '' : 's'}${r.blocked ? ', blocked' : ''}` : 'Not screened yet')))))));
 }
 
@@ -552,7 +552,7 @@ function reviewsSection(d) {
     h('h2', { id: 'reviews-heading' }, 'Reviews'),
     reviews.length === 0 ? h('p', {}, 'No review has been answered yet.') : h('ul', { class: 'tasks' }, reviews.map(r => h('li', { class: 'task' },
       h('p', {}, h('strong', {}, `${stepName(r.step)}, revision ${r.revision}: ${DECISIONS[r.decision] ?? r.decision}`)),
-      h('p', { class: 'muted' }, r.reviewer, ', ', timeElement(h, r.reviewedAt)),
+      h('p', { class: 'muted' }, r.reviewer, ', ', timeElement(r.reviewedAt)),
       r.comment ? h('blockquote', { class: 'quoted' }, r.comment) : null))));
 }
 
@@ -562,7 +562,7 @@ function commentsSection(ctx, d) {
   const shown = staff ? d.comments : d.comments.filter(c => c.moderation !== 'pending' || (ctx.caller.org && c.organisation === ctx.caller.org));
   const heading = h('h2', { id: 'comments-heading' }, 'Public comments');
   const items = shown.map((c, i) => h('li', { class: 'task comment' },
-    h('p', {}, h('strong', {}, c.organisation), ' · ', timeElement(h, c.postedAt), ' · ', moderationBadge(c.moderation)),
+    h('p', {}, h('strong', {}, c.organisation), ' · ', timeElement(c.postedAt), ' · ', moderationBadge(c.moderation)),
     h('p', { class: 'comment-text' }, c.text),
     c.moderation === 'rejected' && c.reason ? h('p', { class: 'muted' }, 'Reason for rejecting it: ', c.reason) : null,
     staff && c.moderation === 'pending' ? moderationForm(ctx, d, c, i) : null));

@@ -56,6 +56,6 @@ function taskItem(task, now, nation) {
     h('p', { class: 'task-due' },
       late ? h('span', { class: 'badge badge-bad' }, 'Overdue') : null,
       late ? ' ' : null,
-      h('span', { class: late ? 'overdue' : '' }, timeElement(h, task.due, 'Due '))),
+      h('span', { class: late ? 'overdue' : '' }, timeElement(task.due, 'Due '))),
     h('p', { class: 'task-todo' }, todo));
 }

@@ -31,7 +31,7 @@ async function render({ query }) {
         h('td', {}, localHref(d.url) ? h('a', { href: localHref(d.url) }, d.title) : d.title),
         h('td', {}, d.nation),
         h('td', {}, disclosureKindName(d.kind)),
-        h('td', {}, timeElement(h, d.publishedAt))))))));
+        h('td', {}, timeElement(d.publishedAt))))))));
     if (disclosures.data.continuationToken) {
       content.push(h('p', {}, h('a', { href: '#/public?page=' + encodeURIComponent(disclosures.data.continuationToken) }, 'Older disclosures')));
     }

@@ -23,7 +23,7 @@ export function reportsTable(items, caption) {
     h('thead', {}, h('tr', {}, ['Period', 'Published', 'Read it'].map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map(r => h('tr', {},
       h('th', { scope: 'row' }, r.period),
-      h('td', {}, timeElement(h, r.generatedAt)),
+      h('td', {}, timeElement(r.generatedAt)),
       h('td', {}, reportLinks(r.period, r.links)))))));
 }
 
