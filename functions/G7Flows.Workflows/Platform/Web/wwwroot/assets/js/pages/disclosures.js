@@ -119,7 +119,7 @@ async function renderReviewerList({ query, navigate }) {
     return content;
   }
 
-  const tasks = (reply.data.items ?? reply.data).filter(t => t.workflow === 'disclosure' && (!step || t.step === step));
+  const tasks = reply.data.items.filter(t => t.workflow === 'disclosure' && (!step || t.step === step));
   content.push(h('p', { role: 'status' }, tasks.length === 0 ? 'No disclosure step is waiting for you.' : `${tasks.length} step${tasks.length === 1 ? '' : 's'} waiting for you, soonest due first.`));
   if (tasks.length) {
     content.push(h('ul', { class: 'tasks' }, tasks.map(t => h('li', { class: 'task' + (isOverdue(t.due) ? ' is-overdue' : '') },

@@ -18,8 +18,8 @@ async function render({ caller }) {
   }
 
   const now = new Date();
-  // Soonest due first (the API sorts so too); overdue tasks are the soonest of all.
-  const items = [...(reply.data.items ?? [])].sort((a, b) => new Date(a.due) - new Date(b.due));
+  // The API sends them soonest due first, so overdue tasks come first of all.
+  const items = reply.data.items;
   const overdue = items.filter(t => isOverdue(t.due, now)).length;
   const nation = reply.data.nation ?? caller?.nation;
   if (items.length === 0) {
@@ -43,7 +43,8 @@ async function render({ caller }) {
 function taskItem(task, now, nation) {
   const late = isOverdue(task.due, now);
   const consultation = task.workflow === 'consultation';
-  const href = consultation ? `#/consultations/${encodeURIComponent(task.id)}` : `#/${encodeURIComponent(task.workflow)}s/${encodeURIComponent(task.id)}`;
+  // "#/consultations/…", "#/disclosures/…": the workflow's pages.
+  const href = `#/${encodeURIComponent(task.workflow)}s/${encodeURIComponent(task.id)}`;
   const what = consultation
     ? `Consultation · ${kindName(task.kind)} · ${ruleName(task.rule)}`
     : `Disclosure · ${kindName(task.kind)} · ${STEPS[task.step] ?? readable(task.step)}`;
