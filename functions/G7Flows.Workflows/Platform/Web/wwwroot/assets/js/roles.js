@@ -12,3 +12,23 @@ export function hasRole(who, ...roles) {
 export function isStaff(who) {
   return hasRole(who, 'staff', 'admin');
 }
+
+/** Whether the caller has an inbox (any reviewer role). */
+export function seesInbox(who) {
+  return hasRole(who, ...reviewerRoles);
+}
+
+/** Whether the app leads the caller to the consultations (navigation, start page): staff, and reviewers (their nation's). */
+export function seesConsultations(who) {
+  return isStaff(who) || hasRole(who, 'reviewer');
+}
+
+/** Whether the app leads the caller to the disclosures: staff, the disclosure reviewers and approvers, and civil society. */
+export function seesDisclosures(who) {
+  return isStaff(who) || hasRole(who, 'security-reviewer', 'human-rights-reviewer', 'approver', 'civil-society');
+}
+
+/** Whether the app leads the caller to the reports: staff only. */
+export function seesReports(who) {
+  return isStaff(who);
+}
