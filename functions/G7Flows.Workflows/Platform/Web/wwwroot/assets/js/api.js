@@ -20,7 +20,7 @@ export function setToken(value) {
  * Returns { status, ok, data, problem, headers }: `data` is the parsed JSON (or text) of a success, `problem` the
  * RFC 9457 problem details of a failure (or a stand-in when the body was not one).
  */
-export async function call(method, path, body, options = {}) {
+async function call(method, path, body, options = {}) {
   const headers = { Accept: options.accept ?? 'application/json' };
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;

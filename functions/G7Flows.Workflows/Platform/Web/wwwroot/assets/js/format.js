@@ -5,7 +5,7 @@ const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
 
 /** "in 2 days", "3 hours ago", relative to now (or a given time). */
-export function relative(value, now = new Date()) {
+function relative(value, now = new Date()) {
   const seconds = (new Date(value).getTime() - now.getTime()) / 1000;
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size || unit === 'second') return relativeFormat.format(Math.round(seconds / size), unit);

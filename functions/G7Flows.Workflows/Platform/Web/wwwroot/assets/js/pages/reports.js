@@ -11,7 +11,7 @@ export const routes = [{ path: '/reports', title: 'Reports', render }];
 const FORMATS = [['html', 'Page'], ['csv', 'CSV'], ['json', 'JSON']];
 
 /** The links to a report's renderings. */
-export function reportLinks(period, links) {
+function reportLinks(period, links) {
   return FORMATS.filter(([f]) => localHref(links?.[f])).map(([f, label], i) => [i ? ' · ' : '', h('a', { href: links[f], 'aria-label': `${label} of the report for ${period}` }, label)]);
 }
 
