@@ -42,31 +42,17 @@ public static class WebApp
     public static IReadOnlyDictionary<string, WebFile> All => Files;
 
     /// <summary>The file at a request path, or null.</summary>
-    public static WebFile? Find(PathString path)
-    {
-        string value = path.Value is null or "" ? Index : path.Value;
-        return Files.GetValueOrDefault(value == "/index.html" ? Index : value);
-    }
+    public static WebFile? Find(PathString path) => Files.GetValueOrDefault(path.Value is null or "" ? Index : path.Value);
 
     /// <summary>
     /// Serves the file at the request's path: 200 with its bytes, 304 when the caller's copy is current, 404 when there
-    /// is no such file, 405 for methods other than GET and HEAD. The shell is never cached without revalidation; the
-    /// other files are revalidated after an hour.
+    /// is no such file. Both hosts route only GET and HEAD here (the server answers other methods with its 405 problem).
+    /// The shell is never cached without revalidation; the other files are revalidated after an hour.
     /// </summary>
     public static IResult Serve(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            return Http.Problems.Problem(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.", $"{request.Method} is not served here.");
-        }
-
-        if (Find(request.Path) is not { } file)
-        {
-            return Http.Problems.NotFound("There is no such page or file in the web app.");
-        }
-
-        return new WebFileResult(file);
+        return Find(request.Path) is { } file ? Result(file) : Http.Problems.NotFound("There is no such page or file in the web app.");
     }
 
     /// <summary>Serves one file with the app's headers (ETag and 304, cache policy, nosniff, and the app's CSP on HTML).</summary>

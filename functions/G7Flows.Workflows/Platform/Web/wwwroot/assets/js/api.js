@@ -20,7 +20,7 @@ export function setToken(value) {
  * Returns { status, ok, data, problem, headers }: `data` is the parsed JSON (or text) of a success, `problem` the
  * RFC 9457 problem details of a failure (or a stand-in when the body was not one).
  */
-export async function call(method, path, body, options = {}) {
+async function call(method, path, body, options = {}) {
   const headers = { Accept: options.accept ?? 'application/json' };
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -60,4 +60,10 @@ export async function me() {
 export function describe(problem) {
   if (!problem) return '';
   return [problem.title, problem.detail].filter(Boolean).join(' ');
+}
+
+/** The problem's type name (".../problems/already-answered" as "already-answered"). */
+export function problemType(problem) {
+  const type = problem?.type ?? '';
+  return type.slice(type.lastIndexOf('/') + 1);
 }

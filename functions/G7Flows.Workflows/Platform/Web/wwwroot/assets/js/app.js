@@ -2,7 +2,7 @@
 // the URL's fragment (#/consultations/abc) and each page module lists its routes.
 import { h, replace, notice } from './dom.js';
 import { me, setToken, token, describe } from './api.js';
-import { hasRole, isStaff, reviewerRoles } from './roles.js';
+import { seesConsultations, seesDisclosures, seesInbox, seesReports } from './roles.js';
 import * as home from './pages/home.js';
 import * as inbox from './pages/inbox.js';
 import * as consultations from './pages/consultations.js';
@@ -58,10 +58,10 @@ function currentQuery() {
 function renderNav() {
   const links = [];
   const add = (href, text) => links.push(h('li', {}, h('a', { href }, text)));
-  if (hasRole(caller, ...reviewerRoles)) add('#/inbox', 'Inbox');
-  if (isStaff(caller) || hasRole(caller, 'reviewer')) add('#/consultations', 'Consultations');
-  if (isStaff(caller) || hasRole(caller, 'security-reviewer', 'human-rights-reviewer', 'approver', 'civil-society')) add('#/disclosures', 'Disclosures');
-  if (isStaff(caller)) add('#/reports', 'Reports');
+  if (seesInbox(caller)) add('#/inbox', 'Inbox');
+  if (seesConsultations(caller)) add('#/consultations', 'Consultations');
+  if (seesDisclosures(caller)) add('#/disclosures', 'Disclosures');
+  if (seesReports(caller)) add('#/reports', 'Reports');
   add('#/public', 'Published');
   replace(document.getElementById('nav'), h('ul', {}, links));
   markCurrent();

@@ -20,7 +20,7 @@ export function h(tag, props = {}, ...children) {
 }
 
 /** Appends children (nodes, strings as text, arrays) to a parent. */
-export function append(parent, children) {
+function append(parent, children) {
   for (const child of [children].flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));

@@ -1,10 +1,11 @@
 // Dates and times as people read them: relative ("due in 2 days") and absolute, always in UTC.
+import { h } from './dom.js';
 
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
 
 /** "in 2 days", "3 hours ago", relative to now (or a given time). */
-export function relative(value, now = new Date()) {
+function relative(value, now = new Date()) {
   const seconds = (new Date(value).getTime() - now.getTime()) / 1000;
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size || unit === 'second') return relativeFormat.format(Math.round(seconds / size), unit);
@@ -25,7 +26,7 @@ export function isOverdue(value, now = new Date()) {
 }
 
 /** A <time> element with the absolute UTC time and the relative one. */
-export function timeElement(h, value, prefix = '') {
+export function timeElement(value, prefix = '') {
   return h('time', { datetime: new Date(value).toISOString(), title: utc(value) }, `${prefix}${relative(value)} (${utc(value)})`);
 }
 

@@ -99,5 +99,5 @@ function table(items) {
         h('td', { 'data-label': 'Rule' }, ruleName(c.rule)),
         h('td', { 'data-label': 'Status' }, statusBadge(c.status)),
         h('td', { 'data-label': 'Participants' }, (c.participants ?? []).join(', ')),
-        h('td', { 'data-label': 'Deadline' }, c.status === 'Open' && isOverdue(c.deadline, now) ? h('span', { class: 'overdue' }, 'Passed: ') : null, timeElement(h, c.deadline)))))));
+        h('td', { 'data-label': 'Deadline' }, c.status === 'Open' && isOverdue(c.deadline, now) ? h('span', { class: 'overdue' }, 'Passed: ') : null, timeElement(c.deadline)))))));
 }

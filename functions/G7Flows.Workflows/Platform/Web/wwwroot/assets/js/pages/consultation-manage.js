@@ -1,8 +1,7 @@
 // Staff's actions on one open consultation: extend its deadline, withdraw it (with a reason and a confirmation).
 import { h, field, notice, replace, showFieldErrors } from '../dom.js';
-import { post, describe } from '../api.js';
+import { post, describe, problemType } from '../api.js';
 import { utc } from '../format.js';
-import { problemType } from './consultation-text.js';
 
 /**
  * The "Manage" section of a consultation's page for staff. `done(message)` reads the consultation again and shows the

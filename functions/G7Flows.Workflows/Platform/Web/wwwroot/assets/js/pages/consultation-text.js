@@ -85,12 +85,6 @@ export function statusBadge(status) {
   return h('span', { class: `badge${kind ? ' badge-' + kind : ''}` }, String(status ?? ''));
 }
 
-/** The problem's type name (".../problems/already-answered" as "already-answered"). */
-export function problemType(problem) {
-  const type = problem?.type ?? '';
-  return type.slice(type.lastIndexOf('/') + 1);
-}
-
 /** A random key for a form's Idempotency-Key, so a retried submission is the same request. */
 export function newKey() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();

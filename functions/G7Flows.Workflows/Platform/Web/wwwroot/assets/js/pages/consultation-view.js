@@ -2,11 +2,11 @@
 // shows it to the caller, the outcome; the answer form for the caller's own nation (with a confirmation step); and
 // for staff, extending the deadline and withdrawing.
 import { h, choiceGroup, field, notice, replace, showFieldErrors } from '../dom.js';
-import { get, post, describe } from '../api.js';
+import { get, post, describe, problemType } from '../api.js';
 import { hasRole, isStaff } from '../roles.js';
 import { isOverdue, timeElement, utc } from '../format.js';
 import {
-  kindName, nationName, positionName, positions, problemType, ruleSentence, statusBadge,
+  kindName, nationName, positionName, positions, ruleSentence, statusBadge,
 } from './consultation-text.js';
 import { manageSection } from './consultation-manage.js';
 
@@ -83,8 +83,8 @@ function facts(c) {
   return h('dl', { class: 'facts' },
     row('Kind', kindName(c.kind)),
     row('Proposed by', nationName(c.proposer)),
-    row('Started by', c.createdBy, ', ', timeElement(h, c.createdAt)),
-    row('Deadline', timeElement(h, c.deadline), c.extensions ? ` (extended ${c.extensions === 1 ? 'once' : c.extensions + ' times'})` : ''),
+    row('Started by', c.createdBy, ', ', timeElement(c.createdAt)),
+    row('Deadline', timeElement(c.deadline), c.extensions ? ` (extended ${c.extensions === 1 ? 'once' : c.extensions + ' times'})` : ''),
     row('Participants', c.participants.map(nationName).join(', ')));
 }
 
@@ -95,7 +95,7 @@ function outcome(c) {
     h('h2', {}, 'Outcome'),
     h('div', { class: `notice notice-${kind === 'error' ? 'error' : kind} outcome` },
       h('p', {}, h('strong', {}, c.outcome.status), ': ', c.outcome.reason),
-      h('p', {}, 'Closed ', timeElement(h, c.outcome.closedAt), c.outcome.closedBy ? ` by ${c.outcome.closedBy}` : '', '.'),
+      h('p', {}, 'Closed ', timeElement(c.outcome.closedAt), c.outcome.closedBy ? ` by ${c.outcome.closedBy}` : '', '.'),
       c.record ? h('p', {}, 'The consultation record is published.') : null),
   ];
 }
@@ -111,7 +111,7 @@ function positionList(c) {
       h('h3', {}, nationName(p.nation), ' ', h('span', { class: 'muted' }, `(${p.nation})`)),
       h('p', {}, h('span', { class: badge ? `badge badge-${badge}` : 'badge' }, positionName(p.position)),
         flags.length ? ` (${flags.join(', ')})` : ''),
-      answered ? h('p', { class: 'muted' }, 'By ', p.respondent ?? 'unknown', p.respondedAt ? [', ', timeElement(h, p.respondedAt)] : null) : null,
+      answered ? h('p', { class: 'muted' }, 'By ', p.respondent ?? 'unknown', p.respondedAt ? [', ', timeElement(p.respondedAt)] : null) : null,
       p.comment ? h('blockquote', { class: 'comment' }, p.comment) : null);
   }));
 }
@@ -123,7 +123,7 @@ function answerSection(view, nation) {
   const section = h('section', { class: 'panel answer', 'aria-labelledby': 'answer-heading' },
     h('h2', { id: 'answer-heading' }, `Your answer for ${nationName(nation)}`));
   if (own && own.position !== 'pending') {
-    section.append(h('p', {}, `${nationName(nation)} answered: ${positionName(own.position).toLowerCase()}, `, timeElement(h, own.respondedAt),
+    section.append(h('p', {}, `${nationName(nation)} answered: ${positionName(own.position).toLowerCase()}, `, timeElement(own.respondedAt),
       own.respondent ? ` by ${own.respondent}` : '', '. A nation answers once.'));
     return section;
   }

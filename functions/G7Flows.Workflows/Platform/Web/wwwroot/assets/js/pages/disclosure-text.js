@@ -27,14 +27,30 @@ export function statusBadge(status) {
   return h('span', { class: `badge ${STATUS_BADGES[status] ?? ''}`.trim() }, STATUS_WORDS[status] ?? status);
 }
 
-const STEPS = { security: 'Security review', 'human-rights': 'Human-rights review', final: 'Final approval' };
+/** The review steps of a disclosure, by the API's code, as people name them. */
+export const STEPS = { security: 'Security review', 'human-rights': 'Human-rights review', final: 'Final approval' };
 
 /** A review step's name for people. */
 export function stepName(step) {
   return STEPS[step] ?? step;
 }
 
-const KINDS = {
+/** The kinds of disclosure, by the API's code, in the order the submission form offers them. */
+export const DISCLOSURE_KINDS = [
+  ['defence-policy', 'Defence policy'],
+  ['military-expenditure', 'Military expenditure'],
+  ['exercise-report', 'Exercise report'],
+  ['arms-transfer-summary', 'Arms-transfer summary'],
+];
+
+const disclosureKindNames = new Map(DISCLOSURE_KINDS);
+
+/** A disclosure kind's name for people; an unknown code as it is. */
+export function disclosureKindName(kind) {
+  return disclosureKindNames.get(kind) ?? kind;
+}
+
+const FINDING_KINDS = {
   'classification-marking': 'Classification marking',
   'handling-caveat': 'Handling caveat',
   'email-address': 'E-mail address',
@@ -43,7 +59,7 @@ const KINDS = {
 
 /** What a finding is, for people. */
 export function findingLabel(finding) {
-  return KINDS[finding.kind] ?? finding.kind;
+  return FINDING_KINDS[finding.kind] ?? finding.kind;
 }
 
 /** Where each line of a text starts: lines end at LF, CRLF or CR, as screening counts them. */

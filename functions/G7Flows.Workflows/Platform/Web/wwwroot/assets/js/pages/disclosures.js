@@ -2,10 +2,13 @@
 // submission form, and the review page (the text with its screening findings marked, the changes from the previous
 // revision, the reviews and comments, and the forms of whoever acts next).
 import { h, choiceGroup, field, showFieldErrors, notice } from '../dom.js';
-import { get, post, describe } from '../api.js';
+import { get, post, describe, problemType } from '../api.js';
 import { timeElement, isOverdue, utc, duration } from '../format.js';
 import { hasRole, isStaff } from '../roles.js';
-import { markFindings, renderDocument, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS } from './disclosure-text.js';
+import {
+  markFindings, renderDocument, findingLabel, diffView, statusBadge, stepName, localHref, STATUS_WORDS, DISCLOSURE_KINDS, disclosureKindName,
+} from './disclosure-text.js';
+import { nations } from './consultation-text.js';
 
 export const routes = [
   { path: '/disclosures', title: 'Disclosures', render: renderList },
@@ -13,21 +16,13 @@ export const routes = [
   { path: '/disclosures/:id', title: 'Disclosure', render: renderReview },
 ];
 
-const NATIONS = ['CA', 'FR', 'DE', 'IT', 'JP', 'GB', 'US', 'EU'];
-const KINDS = [
-  ['defence-policy', 'Defence policy'],
-  ['military-expenditure', 'Military expenditure'],
-  ['exercise-report', 'Exercise report'],
-  ['arms-transfer-summary', 'Arms-transfer summary'],
-];
+const NATIONS = nations.map(([code]) => code);
 const STATUSES = Object.keys(STATUS_WORDS);
 const CLOSED = ['Published', 'Rejected', 'Withdrawn'];
 
-const kindName = kind => (KINDS.find(([k]) => k === kind) ?? [kind, kind])[1];
-
 function dueCell(due) {
   if (!due) return '—';
-  return isOverdue(due) ? h('span', { class: 'overdue' }, timeElement(h, due, 'Overdue: due ')) : timeElement(h, due, 'Due ');
+  return isOverdue(due) ? h('span', { class: 'overdue' }, timeElement(due, 'Overdue: due ')) : timeElement(due, 'Due ');
 }
 
 // ---- The list -------------------------------------------------------------------------------------------------
@@ -89,7 +84,7 @@ async function renderStaffList({ query, navigate }) {
       h('tbody', {}, items.map(d => h('tr', {},
         h('td', {}, h('a', { href: `#/disclosures/${encodeURIComponent(d.id)}` }, d.title)),
         h('td', {}, d.nation),
-        h('td', {}, kindName(d.kind)),
+        h('td', {}, disclosureKindName(d.kind)),
         h('td', {}, statusBadge(d.status)),
         h('td', {}, String(d.revision)),
         h('td', {}, CLOSED.includes(d.status) ? '—' : dueCell(d.due))))))));
@@ -124,12 +119,12 @@ async function renderReviewerList({ query, navigate }) {
     return content;
   }
 
-  const tasks = (reply.data.items ?? reply.data).filter(t => t.workflow === 'disclosure' && (!step || t.step === step));
+  const tasks = reply.data.items.filter(t => t.workflow === 'disclosure' && (!step || t.step === step));
   content.push(h('p', { role: 'status' }, tasks.length === 0 ? 'No disclosure step is waiting for you.' : `${tasks.length} step${tasks.length === 1 ? '' : 's'} waiting for you, soonest due first.`));
   if (tasks.length) {
     content.push(h('ul', { class: 'tasks' }, tasks.map(t => h('li', { class: 'task' + (isOverdue(t.due) ? ' is-overdue' : '') },
       h('h2', {}, h('a', { href: `#/disclosures/${encodeURIComponent(t.id)}` }, t.title)),
-      h('p', {}, `${stepName(t.step)} · ${kindName(t.kind)} · `, dueCell(t.due))))));
+      h('p', {}, `${stepName(t.step)} · ${disclosureKindName(t.kind)} · `, dueCell(t.due))))));
   }
 
   return content;
@@ -141,7 +136,7 @@ function renderSubmit({ caller, navigate }) {
   if (!isStaff(caller)) return [h('h1', {}, 'Submit a disclosure'), notice('warn', 'Only staff submit disclosures.')];
   const result = h('div', { 'aria-live': 'polite' });
   const nation = h('select', { name: 'nation', id: 'submit-nation' }, NATIONS.map(n => h('option', { value: n }, n)));
-  const kind = h('select', { name: 'kind', id: 'submit-kind' }, KINDS.map(([v, t]) => h('option', { value: v }, t)));
+  const kind = h('select', { name: 'kind', id: 'submit-kind' }, DISCLOSURE_KINDS.map(([v, t]) => h('option', { value: v }, t)));
   const form = h('form', { novalidate: true },
     field('Nation', nation, 'The participant that discloses the document.'),
     field('Kind', kind),
@@ -239,13 +234,13 @@ async function renderReview(ctx) {
 function facts(d) {
   const rows = [
     ['Nation', d.nation],
-    ['Kind', kindName(d.kind)],
+    ['Kind', disclosureKindName(d.kind)],
     ['Status', statusBadge(d.status)],
     ['Revision', `${d.revision}${d.changeRequests ? ` (changes requested ${d.changeRequests} time${d.changeRequests === 1 ? '' : 's'})` : ''}`],
     d.currentStep ? ['Waiting for', stepName(d.currentStep)] : null,
     d.due && !CLOSED.includes(d.status) ? ['Step due', dueCell(d.due)] : null,
-    ['Submitted', [d.createdBy, ', ', timeElement(h, d.createdAt)]],
-    d.commentPeriodEnds ? ['Comment period ends', timeElement(h, d.commentPeriodEnds)] : ['Comment period', duration(d.commentPeriod)],
+    ['Submitted', [d.createdBy, ', ', timeElement(d.createdAt)]],
+    d.commentPeriodEnds ? ['Comment period ends', timeElement(d.commentPeriodEnds)] : ['Comment period', duration(d.commentPeriod)],
     d.embargoUntil ? ['Embargo until', utc(d.embargoUntil)] : null,
     localHref(d.publicAddress) ? ['Public page', h('a', { href: localHref(d.publicAddress) }, 'Read the published disclosure')] : null,
   ].filter(Boolean);
@@ -334,7 +329,7 @@ function answerSection(ctx, d, step) {
 }
 
 async function refusalWords(reply, d, step) {
-  const type = (reply.problem?.type ?? '').split('/').pop();
+  const type = problemType(reply.problem);
   if (reply.status === 409 && type === 'already-answered') {
     const now = await get(`/api/disclosures/${encodeURIComponent(d.id)}`);
     const answer = now.ok && now.data.reviews.find(r => r.step === step && r.revision === d.revision);
@@ -547,7 +542,7 @@ function revisionsSection(d) {
       h('thead', {}, h('tr', {}, ['Revision', 'Submitted', 'Screening'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, d.revisions.map(r => h('tr', {},
         h('th', { scope: 'row' }, String(r.number)),
-        h('td', {}, r.submittedBy, ', ', timeElement(h, r.submittedAt)),
+        h('td', {}, r.submittedBy, ', ', timeElement(r.submittedAt)),
         h('td', {}, r.screenedAt ? `${r.findings ?? 0} finding${r.findings === 1 ? '' : 's'}${r.blocked ? ', blocked' : ''}` : 'Not screened yet')))))));
 }
 
@@ -557,7 +552,7 @@ function reviewsSection(d) {
     h('h2', { id: 'reviews-heading' }, 'Reviews'),
     reviews.length === 0 ? h('p', {}, 'No review has been answered yet.') : h('ul', { class: 'tasks' }, reviews.map(r => h('li', { class: 'task' },
       h('p', {}, h('strong', {}, `${stepName(r.step)}, revision ${r.revision}: ${DECISIONS[r.decision] ?? r.decision}`)),
-      h('p', { class: 'muted' }, r.reviewer, ', ', timeElement(h, r.reviewedAt)),
+      h('p', { class: 'muted' }, r.reviewer, ', ', timeElement(r.reviewedAt)),
       r.comment ? h('blockquote', { class: 'quoted' }, r.comment) : null))));
 }
 
@@ -567,7 +562,7 @@ function commentsSection(ctx, d) {
   const shown = staff ? d.comments : d.comments.filter(c => c.moderation !== 'pending' || (ctx.caller.org && c.organisation === ctx.caller.org));
   const heading = h('h2', { id: 'comments-heading' }, 'Public comments');
   const items = shown.map((c, i) => h('li', { class: 'task comment' },
-    h('p', {}, h('strong', {}, c.organisation), ' · ', timeElement(h, c.postedAt), ' · ', moderationBadge(c.moderation)),
+    h('p', {}, h('strong', {}, c.organisation), ' · ', timeElement(c.postedAt), ' · ', moderationBadge(c.moderation)),
     h('p', { class: 'comment-text' }, c.text),
     c.moderation === 'rejected' && c.reason ? h('p', { class: 'muted' }, 'Reason for rejecting it: ', c.reason) : null,
     staff && c.moderation === 'pending' ? moderationForm(ctx, d, c, i) : null));

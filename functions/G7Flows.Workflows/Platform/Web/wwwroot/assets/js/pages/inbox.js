@@ -3,10 +3,9 @@ import { h, notice } from '../dom.js';
 import { get, describe } from '../api.js';
 import { isOverdue, timeElement } from '../format.js';
 import { kindName, nationName, readable, ruleName } from './consultation-text.js';
+import { STEPS } from './disclosure-text.js';
 
 export const routes = [{ path: '/inbox', title: 'Inbox', render }];
-
-const stepNames = { security: 'Security review', 'human-rights': 'Human-rights review', final: 'Final approval' };
 
 async function render({ caller }) {
   const reply = await get('/api/tasks');
@@ -19,8 +18,8 @@ async function render({ caller }) {
   }
 
   const now = new Date();
-  // Soonest due first (the API sorts so too); overdue tasks are the soonest of all.
-  const items = [...(reply.data.items ?? [])].sort((a, b) => new Date(a.due) - new Date(b.due));
+  // The API sends them soonest due first, so overdue tasks come first of all.
+  const items = reply.data.items;
   const overdue = items.filter(t => isOverdue(t.due, now)).length;
   const nation = reply.data.nation ?? caller?.nation;
   if (items.length === 0) {
@@ -44,19 +43,20 @@ async function render({ caller }) {
 function taskItem(task, now, nation) {
   const late = isOverdue(task.due, now);
   const consultation = task.workflow === 'consultation';
-  const href = consultation ? `#/consultations/${encodeURIComponent(task.id)}` : `#/${encodeURIComponent(task.workflow)}s/${encodeURIComponent(task.id)}`;
+  // "#/consultations/…", "#/disclosures/…": the workflow's pages.
+  const href = `#/${encodeURIComponent(task.workflow)}s/${encodeURIComponent(task.id)}`;
   const what = consultation
     ? `Consultation · ${kindName(task.kind)} · ${ruleName(task.rule)}`
-    : `Disclosure · ${kindName(task.kind)} · ${stepNames[task.step] ?? readable(task.step)}`;
+    : `Disclosure · ${kindName(task.kind)} · ${STEPS[task.step] ?? readable(task.step)}`;
   const todo = consultation
     ? `Answer for ${nationName(nation)}: approve, object or abstain.`
-    : `${stepNames[task.step] ?? readable(task.step)}: ${task.step === 'final' ? 'approve or reject' : 'approve, request changes or reject'}.`;
+    : `${STEPS[task.step] ?? readable(task.step)}: ${task.step === 'final' ? 'approve or reject' : 'approve, request changes or reject'}.`;
   return h('li', { class: 'task' + (late ? ' is-overdue' : '') },
     h('h2', {}, h('a', { href }, task.title)),
     h('p', { class: 'muted task-what' }, what),
     h('p', { class: 'task-due' },
       late ? h('span', { class: 'badge badge-bad' }, 'Overdue') : null,
       late ? ' ' : null,
-      h('span', { class: late ? 'overdue' : '' }, timeElement(h, task.due, 'Due '))),
+      h('span', { class: late ? 'overdue' : '' }, timeElement(task.due, 'Due '))),
     h('p', { class: 'task-todo' }, todo));
 }

@@ -3,16 +3,9 @@ import { h, notice } from '../dom.js';
 import { get, describe } from '../api.js';
 import { timeElement } from '../format.js';
 import { reportsTable } from './reports.js';
-import { localHref } from './disclosure-text.js';
+import { disclosureKindName, localHref } from './disclosure-text.js';
 
 export const routes = [{ path: '/public', title: 'Published', signIn: false, render }];
-
-const KINDS = {
-  'defence-policy': 'Defence policy',
-  'military-expenditure': 'Military expenditure',
-  'exercise-report': 'Exercise report',
-  'arms-transfer-summary': 'Arms-transfer summary',
-};
 
 async function render({ query }) {
   const page = query.get('page');
@@ -37,8 +30,8 @@ async function render({ query }) {
       h('tbody', {}, disclosures.data.items.map(d => h('tr', {},
         h('td', {}, localHref(d.url) ? h('a', { href: localHref(d.url) }, d.title) : d.title),
         h('td', {}, d.nation),
-        h('td', {}, KINDS[d.kind] ?? d.kind),
-        h('td', {}, timeElement(h, d.publishedAt))))))));
+        h('td', {}, disclosureKindName(d.kind)),
+        h('td', {}, timeElement(d.publishedAt))))))));
     if (disclosures.data.continuationToken) {
       content.push(h('p', {}, h('a', { href: '#/public?page=' + encodeURIComponent(disclosures.data.continuationToken) }, 'Older disclosures')));
     }

@@ -11,7 +11,7 @@ export const routes = [{ path: '/reports', title: 'Reports', render }];
 const FORMATS = [['html', 'Page'], ['csv', 'CSV'], ['json', 'JSON']];
 
 /** The links to a report's renderings. */
-export function reportLinks(period, links) {
+function reportLinks(period, links) {
   return FORMATS.filter(([f]) => localHref(links?.[f])).map(([f, label], i) => [i ? ' · ' : '', h('a', { href: links[f], 'aria-label': `${label} of the report for ${period}` }, label)]);
 }
 
@@ -23,7 +23,7 @@ export function reportsTable(items, caption) {
     h('thead', {}, h('tr', {}, ['Period', 'Published', 'Read it'].map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map(r => h('tr', {},
       h('th', { scope: 'row' }, r.period),
-      h('td', {}, timeElement(h, r.generatedAt)),
+      h('td', {}, timeElement(r.generatedAt)),
       h('td', {}, reportLinks(r.period, r.links)))))));
 }
 
