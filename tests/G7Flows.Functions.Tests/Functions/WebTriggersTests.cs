@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using G7Flows.Functions.Functions;
+using G7Flows.Functions.Tests.Hosting;
 using G7Flows.Functions.Tests.Support;
 using G7Flows.Server.Hosting;
 using G7Flows.Workflows.Platform.Hosting;
@@ -19,49 +19,11 @@ namespace G7Flows.Functions.Tests.Functions;
 /// The functions app serves the web app from the same compiled-in files as the server, byte for byte and header for
 /// header, and its <c>/sign-in</c> hands the browser to App Service Authentication when it is on.
 /// </summary>
-public sealed class WebTriggersTests : IAsyncLifetime
+public sealed class WebTriggersTests(WebTriggersTests.ServerFixture fixture) : IClassFixture<WebTriggersTests.ServerFixture>
 {
     private static readonly string[] ComparedHeaders = ["ETag", "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"];
 
-    private WebApplication? server;
-    private HttpClient? http;
-
     public static TheoryData<string> Files => [.. WebApp.All.Keys.Order(StringComparer.Ordinal)];
-
-    public async Task InitializeAsync()
-    {
-        // The server as Program.cs builds it (Production), on a free loopback port, without its durable engine and
-        // schedules: the web app's files need neither, and storage is unreachable here.
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = Requests.UnreachableStorage, ["Logging:LogLevel:Default"] = "Warning" });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.AddG7FlowsServer();
-        foreach (ServiceDescriptor hosted in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name != "GenericWebHostService").ToList())
-        {
-            builder.Services.Remove(hosted);
-        }
-
-        this.server = builder.Build().UseG7FlowsServer();
-        await this.server.StartAsync();
-        this.http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-    }
-
-    public async Task DisposeAsync()
-    {
-        this.http?.Dispose();
-        if (this.server is not null)
-        {
-            await this.server.StopAsync();
-            await this.server.DisposeAsync();
-        }
-    }
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -73,7 +35,7 @@ public sealed class WebTriggersTests : IAsyncLifetime
         // Act: the functions app's function for the path, and the server over HTTP.
         IActionResult result = path == WebApp.Index ? WebTriggers.ServeWebApp(request) : WebTriggers.ServeWebAsset(request);
         (int status, string? contentType, byte[] body, Dictionary<string, string> headers) = await ExecuteAsync(result, request);
-        using HttpResponseMessage expected = await this.http!.GetAsync(new Uri(path, UriKind.Relative));
+        using HttpResponseMessage expected = await fixture.Http.GetAsync(new Uri(path, UriKind.Relative));
         byte[] expectedBody = await expected.Content.ReadAsByteArrayAsync();
 
         // Assert
@@ -129,7 +91,7 @@ public sealed class WebTriggersTests : IAsyncLifetime
         HttpRequest request = Request(HttpMethods.Get, WebApp.SignInPath);
 
         // Act
-        var answer = await ExecuteAsync(new WebTriggers(Settings("true")).SignIn(request), request);
+        var answer = await ExecuteAsync(new WebTriggers(EasyAuthMiddlewareTests.Settings("true")).SignIn(request), request);
 
         // Assert
         Assert.Equal(302, answer.Status);
@@ -145,7 +107,7 @@ public sealed class WebTriggersTests : IAsyncLifetime
         HttpRequest request = Request(HttpMethods.Get, WebApp.SignInPath);
 
         // Act
-        var answer = await ExecuteAsync(new WebTriggers(Settings(setting)).SignIn(request), request);
+        var answer = await ExecuteAsync(new WebTriggers(EasyAuthMiddlewareTests.Settings(setting)).SignIn(request), request);
 
         // Assert
         Assert.Equal((404, "application/problem+json"), (answer.Status, answer.ContentType));
@@ -155,18 +117,11 @@ public sealed class WebTriggersTests : IAsyncLifetime
     private static string Directives(string value) =>
         string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 
-    private static IConfiguration Settings(string? easyAuthEnabled) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.EasyAuthEnabled] = easyAuthEnabled }).Build();
-
     private static HttpRequest Request(string method, string path)
     {
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("g7flows.example.org");
-        context.Request.Path = path;
-        context.Response.Body = new MemoryStream();
-        return context.Request;
+        HttpRequest request = Requests.Create(new ServiceCollection().AddLogging().BuildServiceProvider(), method, user: null, body: null, contentType: null);
+        request.Path = path;
+        return request;
     }
 
     /// <summary>Runs a function's result as the ASP.NET Core integration does, and reads what it wrote.</summary>
@@ -176,5 +131,45 @@ public sealed class WebTriggersTests : IAsyncLifetime
         await result.ExecuteResultAsync(new ActionContext(context, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         return (context.Response.StatusCode, context.Response.ContentType, ((MemoryStream)context.Response.Body).ToArray(), headers);
+    }
+
+    /// <summary>
+    /// The server as Program.cs builds it (Production), on a free loopback port, without its durable engine and
+    /// schedules: the web app's files need neither, and storage is unreachable here. One for the whole class.
+    /// </summary>
+    public sealed class ServerFixture : IAsyncLifetime
+    {
+        private WebApplication? server;
+        private HttpClient? http;
+
+        /// <summary>A client for the started server.</summary>
+        public HttpClient Http => this.http ?? throw new InvalidOperationException("The server has not started.");
+
+        public async Task InitializeAsync()
+        {
+            int port = AzuriteProcess.FreePort();
+            WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = Requests.UnreachableStorage, ["Logging:LogLevel:Default"] = "Warning" });
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.AddG7FlowsServer();
+            foreach (ServiceDescriptor hosted in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name != "GenericWebHostService").ToList())
+            {
+                builder.Services.Remove(hosted);
+            }
+
+            this.server = builder.Build().UseG7FlowsServer();
+            await this.server.StartAsync();
+            this.http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        }
+
+        public async Task DisposeAsync()
+        {
+            this.http?.Dispose();
+            if (this.server is not null)
+            {
+                await this.server.StopAsync();
+                await this.server.DisposeAsync();
+            }
+        }
     }
 }

@@ -279,7 +279,8 @@ public sealed class EasyAuthMiddlewareTests
     private static Task InvokeAsync(string? setting, HttpContext http) =>
         new EasyAuthMiddleware(Settings(setting)).Invoke(Context(http), _ => Task.CompletedTask);
 
-    private static IConfiguration Settings(string? easyAuthEnabled) =>
+    /// <summary>Settings with App Service Authentication on, off or unset.</summary>
+    internal static IConfiguration Settings(string? easyAuthEnabled) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.EasyAuthEnabled] = easyAuthEnabled })
             .Build();

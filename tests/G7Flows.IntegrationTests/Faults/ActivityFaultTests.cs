@@ -78,7 +78,7 @@ public sealed class ActivityFaultTests : IAsyncLifetime
 
         // Act: France's objection makes the outcome certain, so the workflow tries (and fails) to close.
         Assert.Equal(HttpStatusCode.Accepted, (await api.RespondAsync(id, "FR", "object")).Status);
-        JsonElement failed = await WaitForStatusAsync(api, id, "Failed", TimeSpan.FromSeconds(180));
+        JsonElement failed = await api.WaitForStatusAsync(id, "Failed", TimeSpan.FromSeconds(180));
         Reply listing = await api.SendAsync(HttpMethod.Get, "/api/consultations?status=Failed", Tokens.Staff());
         Reply germanTasks = await api.SendAsync(HttpMethod.Get, "/api/tasks", Tokens.Reviewer("DE"));
         Reply disagreements = await api.SendAsync(HttpMethod.Get, "/api/admin/consultations/disagreements", Tokens.Admin());
@@ -167,26 +167,6 @@ public sealed class ActivityFaultTests : IAsyncLifetime
     {
         faults["ASPNETCORE_ENVIRONMENT"] = "Testing";
         return faults;
-    }
-
-    private static async Task<JsonElement> WaitForStatusAsync(Api api, string id, string status, TimeSpan timeout)
-    {
-        DateTime deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            Reply reply = await api.GetAsync(id);
-            if (reply.Body.ValueKind == JsonValueKind.Object && reply.Body.GetProperty("status").GetString() == status)
-            {
-                return reply.Body;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{id} did not become {status}: {reply.Text}");
-            }
-
-            await Task.Delay(500);
-        }
     }
 
     private List<TableEntity> Trail(string id) =>

@@ -74,31 +74,6 @@ public sealed class EpisodeCommitObserverTests : IAsyncLifetime
         Assert.Equal("hello world", done.ReadOutputAs<string>());
     }
 
-    [Fact]
-    public void The_sightings_forget_everything_rather_than_grow_past_their_capacity_and_an_end_is_not_forgotten_by_a_later_episode()
-    {
-        // Arrange
-        var sightings = new OrchestrationSightings();
-        for (int i = 0; i < OrchestrationSightings.Capacity; i++)
-        {
-            sightings.Stored($"instance-{i}", ended: i == 1);
-        }
-
-        bool fullKnowsTheFirst = sightings.HasStarted("instance-0");
-        sightings.Stored("instance-1", ended: false);
-        bool stillEnded = sightings.HasEnded("instance-1");
-
-        // Act
-        sightings.Stored("one-more", ended: false);
-
-        // Assert
-        Assert.True(fullKnowsTheFirst);
-        Assert.True(stillEnded);
-        Assert.False(sightings.HasStarted("instance-0"));
-        Assert.True(sightings.HasStarted("one-more"));
-        Assert.False(sightings.HasEnded("one-more"));
-    }
-
     private sealed class WaitingOrchestrator : TaskOrchestrator<string, string>
     {
         public override async Task<string> RunAsync(TaskOrchestrationContext context, string input) =>

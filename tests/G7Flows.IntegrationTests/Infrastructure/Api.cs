@@ -87,4 +87,24 @@ public sealed class Api(ServerProcess server)
 
         throw new TimeoutException($"Consultation {id} was not closed and published in time; last state: {last.Text}\nServer output:\n{server.Output[^Math.Min(server.Output.Length, 4000)..]}");
     }
+
+    /// <summary>Polls the consultation until its status is <paramref name="status"/> (for a minute unless told otherwise).</summary>
+    public async Task<JsonElement> WaitForStatusAsync(string id, string status, TimeSpan? timeout = null)
+    {
+        DateTime deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        Reply last;
+        do
+        {
+            last = await this.GetAsync(id);
+            if (last.Status == HttpStatusCode.OK && last.Body.ValueKind == JsonValueKind.Object && last.Body.GetProperty("status").GetString() == status)
+            {
+                return last.Body;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new TimeoutException($"Consultation {id} did not become {status} in time; last state: {last.Text}\nServer output:\n{server.Output[^Math.Min(server.Output.Length, 4000)..]}");
+    }
 }

@@ -12,36 +12,27 @@ namespace G7Flows.IntegrationTests.Storage;
 /// (no read) yet never leaves out an answer another instance stored meanwhile, and the report fact is written from the
 /// partition as closed (the trail is read only when a participant has no answer counted on time).
 /// </summary>
-public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
+public sealed class CloseFromHeldPartitionTests : IClassFixture<StorageFixture>
 {
-    private Azurite? azurite;
-    private StorageClients? storage;
-    private StorageRequestLog? log;
+    private readonly StorageClients storage;
+    private readonly StorageRequestLog log;
 
-    public async Task InitializeAsync()
+    /// <summary>Clients of this test's own, over the class's Azurite, whose requests the log records.</summary>
+    public CloseFromHeldPartitionTests(StorageFixture fixture)
     {
-        this.azurite = await Azurite.StartAsync();
-        (this.storage, this.log) = StorageRequestLog.Clients(this.azurite.ConnectionString);
-        await this.storage.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (this.azurite is not null)
-        {
-            await this.azurite.DisposeAsync();
-        }
+        ArgumentNullException.ThrowIfNull(fixture);
+        (this.storage, this.log) = StorageRequestLog.Clients(fixture.ConnectionString);
     }
 
     [Fact]
     public async Task The_close_after_the_last_answer_through_this_process_writes_one_transaction_and_reads_nothing()
     {
         // Arrange: both answers went through this store, which holds the partition as they left it.
-        using var store = new ConsultationStore(this.storage!);
+        using var store = new ConsultationStore(this.storage);
         string id = await CreateAsync(store, "FR", "DE");
         await AnswerThroughCopyAsync(store, id, "FR", "approve");
         await AnswerThroughCopyAsync(store, id, "DE", "approve");
-        this.log!.Clear();
+        this.log.Clear();
 
         // Act
         var (closed, closedNow) = await store.CloseAsync(id, AllApprovedAdopts, Now, "rule");
@@ -49,7 +40,7 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
         // Assert: one request, the transaction; and what it stored is what the close returned.
         Assert.True(closedNow);
         Assert.Equal(["POST /$batch"], this.log.Requests);
-        ConsultationSnapshot stored = (await new ConsultationStore(this.storage!).GetAsync(id))!;
+        ConsultationSnapshot stored = (await new ConsultationStore(this.storage).GetAsync(id))!;
         Assert.Equal((nameof(ConsultationStatus.Adopted), "DE,FR"), (stored.Consultation.Status, stored.Consultation.OutcomeReason));
         Assert.All(stored.Positions, p => Assert.True(p.Counted));
         Assert.Equal(closed.Positions.Select(p => (p.Nation, p.Position, p.RespondedAt)), stored.Positions.Select(p => (p.Nation, p.Position, p.RespondedAt)));
@@ -59,8 +50,8 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
     public async Task A_close_from_a_copy_made_stale_by_another_instance_counts_the_answer_stored_meanwhile()
     {
         // Arrange: this store holds the partition with FR's answer; another instance then stores DE's.
-        using var first = new ConsultationStore(this.storage!);
-        using var second = new ConsultationStore(this.storage!);
+        using var first = new ConsultationStore(this.storage);
+        using var second = new ConsultationStore(this.storage);
         string id = await CreateAsync(first, "FR", "DE", "IT");
         await AnswerThroughCopyAsync(first, id, "FR", "approve");
         ConsultationSnapshot other = (await second.GetAsync(id))!;
@@ -82,8 +73,8 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
     public async Task A_copy_that_decides_nothing_is_read_again_and_the_answer_stored_elsewhere_closes_the_consultation()
     {
         // Arrange: this store holds the partition with no answer; another instance stores DE's objection.
-        using var first = new ConsultationStore(this.storage!);
-        using var second = new ConsultationStore(this.storage!);
+        using var first = new ConsultationStore(this.storage);
+        using var second = new ConsultationStore(this.storage);
         string id = await CreateAsync(first, "FR", "DE");
         Assert.True((await first.GetForWriteAsync(id)).FromCache);
         ConsultationSnapshot other = (await second.GetAsync(id))!;
@@ -103,8 +94,8 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
     public async Task A_copy_that_predates_a_close_elsewhere_closes_nothing_twice()
     {
         // Arrange: this store holds the open partition; another instance closes it.
-        using var first = new ConsultationStore(this.storage!);
-        using var second = new ConsultationStore(this.storage!);
+        using var first = new ConsultationStore(this.storage);
+        using var second = new ConsultationStore(this.storage);
         string id = await CreateAsync(first, "FR", "DE");
         await AnswerThroughCopyAsync(first, id, "FR", "approve");
         var (_, closedElsewhere) = await second.CloseAsync(id, _ => new Decision(ConsultationStatus.Withdrawn, "Withdrawn by staff."), Now, "staff");
@@ -122,14 +113,14 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
     public async Task The_fact_of_a_consultation_every_participant_answered_in_time_is_one_write()
     {
         // Arrange
-        using var store = new ConsultationStore(this.storage!);
-        var audit = new AuditLog(this.storage!);
-        var facts = new FactStore(this.storage!);
+        using var store = new ConsultationStore(this.storage);
+        var audit = new AuditLog(this.storage);
+        var facts = new FactStore(this.storage);
         string id = await CreateAsync(store, "FR", "DE");
         await AnswerThroughCopyAsync(store, id, "FR", "approve");
         await AnswerThroughCopyAsync(store, id, "DE", "object");
         var (closed, _) = await store.CloseAsync(id, s => new Decision(ConsultationStatus.Rejected, "Objection."), Now, "rule");
-        this.log!.Clear();
+        this.log.Clear();
 
         // Act
         await new FactRecorder(store, audit, facts).RecordClosedConsultationAsync(closed);
@@ -146,14 +137,14 @@ public sealed class CloseFromHeldPartitionTests : IAsyncLifetime
     public async Task The_fact_of_a_consultation_with_a_silent_participant_reads_the_trail_for_refused_late_answers()
     {
         // Arrange: FR answered; DE tried after the close and was refused (the trail says so); IT said nothing.
-        using var store = new ConsultationStore(this.storage!);
-        var audit = new AuditLog(this.storage!);
-        var facts = new FactStore(this.storage!);
+        using var store = new ConsultationStore(this.storage);
+        var audit = new AuditLog(this.storage);
+        var facts = new FactStore(this.storage);
         string id = await CreateAsync(store, "FR", "DE", "IT");
         await AnswerThroughCopyAsync(store, id, "FR", "approve");
         var (closed, _) = await store.CloseAsync(id, s => new Decision(ConsultationStatus.Expired, "Deadline."), Now, "deadline");
         await audit.AppendAsync(AuditEntry.Refusal(id, "late-response", Now, "reviewer.de", "subject-de", "test", "DE", "approve"));
-        this.log!.Clear();
+        this.log.Clear();
 
         // Act
         await new FactRecorder(store, audit, facts).RecordClosedConsultationAsync(closed);

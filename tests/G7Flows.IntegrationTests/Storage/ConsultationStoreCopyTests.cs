@@ -10,32 +10,16 @@ namespace G7Flows.IntegrationTests.Storage;
 /// The consultation store against Azurite: the in-memory copy of a partition that spares an answer its read never
 /// lets a stale copy write, and the close decides from what is stored.
 /// </summary>
-public sealed class ConsultationStoreCopyTests : IAsyncLifetime
+public sealed class ConsultationStoreCopyTests(StorageFixture fixture) : IClassFixture<StorageFixture>
 {
-    private Azurite? azurite;
-    private StorageClients? storage;
-
-    public async Task InitializeAsync()
-    {
-        this.azurite = await Azurite.StartAsync();
-        this.storage = StorageClients.FromConnectionString(this.azurite.ConnectionString);
-        await this.storage.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (this.azurite is not null)
-        {
-            await this.azurite.DisposeAsync();
-        }
-    }
+    private readonly StorageClients storage = fixture.Clients;
 
     [Fact]
     public async Task A_copy_made_stale_by_another_instance_cannot_store_an_answer_and_a_fresh_read_can()
     {
         // Arrange: two stores, as two server processes; the first created the consultation and holds its copy.
-        using var first = new ConsultationStore(this.storage!);
-        using var second = new ConsultationStore(this.storage!);
+        using var first = new ConsultationStore(this.storage);
+        using var second = new ConsultationStore(this.storage);
         string id = await CreateAsync(first, "FR", "DE", "IT");
         var (held, fromCache) = await first.GetForWriteAsync(id);
         Assert.True(fromCache);
@@ -61,7 +45,7 @@ public sealed class ConsultationStoreCopyTests : IAsyncLifetime
     public async Task An_answer_stored_through_the_copy_leaves_a_copy_that_the_next_answer_can_use()
     {
         // Arrange
-        using var store = new ConsultationStore(this.storage!);
+        using var store = new ConsultationStore(this.storage);
         string id = await CreateAsync(store, "FR", "DE", "IT");
         var (snapshot, _) = await store.GetForWriteAsync(id);
         Assert.True(await store.TryStoreAnswerAsync(snapshot!, Answer(snapshot!, "FR", "approve")));
@@ -80,7 +64,7 @@ public sealed class ConsultationStoreCopyTests : IAsyncLifetime
     public async Task An_answer_held_in_a_copy_from_before_the_close_is_refused_by_the_store()
     {
         // Arrange
-        using var store = new ConsultationStore(this.storage!);
+        using var store = new ConsultationStore(this.storage);
         string id = await CreateAsync(store, "FR", "DE");
         var (held, _) = await store.GetForWriteAsync(id);
         ConsultationSnapshot other = (await store.GetAsync(id))!;

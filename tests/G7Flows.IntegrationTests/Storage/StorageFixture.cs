@@ -12,6 +12,9 @@ public sealed class StorageFixture : IAsyncLifetime
 
     public StorageClients Clients => this.clients ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The started Azurite's connection string, for tests that build clients of their own over it.</summary>
+    public string ConnectionString => this.azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         this.azurite = await Azurite.StartAsync();

@@ -56,7 +56,7 @@ public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : WebA
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your answer (approve) was recorded and counts toward the outcome." })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".outcome")).ToContainTextAsync("Adopted", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".answer")).ToContainTextAsync("France answered: approve");
-        var stored = await WaitForStatusAsync(fixture.Api, id, "Adopted");
+        var stored = await fixture.Api.WaitForStatusAsync(id, "Adopted");
         JsonAssert(PositionOf(stored, "FR"), "approve", "France supports the exercise.", "reviewer.fr@g7.example");
 
         // The task has left the inbox.
@@ -76,7 +76,7 @@ public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : WebA
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "France's position" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".rule-sentence")).ToContainTextAsync("Qualified majority: adopted once 2 of the 3 participants approve");
         await WebAppBrowser.AssertAccessibleAsync(page, "a consultation with the answer form at a phone's width");
-        await AssertFitsWidthAsync(page, "the consultation page at a phone's width");
+        await WebAppBrowser.AssertFitsWidthAsync(page, "the consultation page at a phone's width");
 
         // Act: a colleague answers for France meanwhile; this reviewer then sends a different answer.
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await fixture.Api.RespondAsync(id, "FR", "abstain", "France abstains.")).Status);
@@ -103,7 +103,7 @@ public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : WebA
         IPage page = await this.Web.OpenAsync($"/#/consultations/{id}", Tokens.Reviewer("FR"));
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "France's position" })).ToBeVisibleAsync();
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await fixture.Api.SendAsync(HttpMethod.Post, $"/api/consultations/{id}/withdraw", Tokens.Staff(), new { reason = "Superseded by the ministers' statement." })).Status);
-        await WaitForStatusAsync(fixture.Api, id, "Withdrawn");
+        await fixture.Api.WaitForStatusAsync(id, "Withdrawn");
 
         // Act
         await page.GetByRole(AriaRole.Radio, new() { Name = "Object" }).CheckAsync();
@@ -203,7 +203,7 @@ public sealed class ConsultationAnswerBrowserTests(ServerFixture fixture) : WebA
         // Assert: recorded; an objection under unanimity rejects it.
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your answer (object) was recorded and counts toward the outcome." })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".outcome")).ToContainTextAsync("Rejected", new() { Timeout = 30_000 });
-        var stored = await WaitForStatusAsync(fixture.Api, id, "Rejected");
+        var stored = await fixture.Api.WaitForStatusAsync(id, "Rejected");
         JsonAssert(PositionOf(stored, "FR"), "object", "France cannot commit forces in that period.", "reviewer.fr@g7.example");
 
         // An address with no consultation says so.

@@ -1,17 +1,11 @@
-using System.Net;
 using System.Text.Json;
-using G7Flows.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
-using Xunit;
 
 namespace G7Flows.IntegrationTests.Browser.WebApp;
 
 /// <summary>What the inbox and consultation browser tests share: consultations started through the API, and checks of a page.</summary>
 internal static class ConsultationPages
 {
-    /// <summary>How long the page may take to show a consultation's outcome (the workflow closes it within seconds).</summary>
-    public static readonly LocatorAssertionsToBeVisibleOptions OutcomeWait = new() { Timeout = 30_000 };
-
     /// <summary>A title that no other test's consultation has, so a shared inbox shows it once.</summary>
     public static string Unique(string title) => $"{title} {Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
 
@@ -27,35 +21,9 @@ internal static class ConsultationPages
         responseWindow = window,
     };
 
-    /// <summary>Polls the consultation until its status is <paramref name="status"/>.</summary>
-    public static async Task<JsonElement> WaitForStatusAsync(Api api, string id, string status)
-    {
-        DateTime giveUp = DateTime.UtcNow.AddSeconds(60);
-        Reply reply;
-        do
-        {
-            reply = await api.GetAsync(id);
-            if (reply.Status == HttpStatusCode.OK && reply.Body.GetProperty("status").GetString() == status)
-            {
-                return reply.Body;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < giveUp);
-        throw new TimeoutException($"Consultation {id} did not become {status}: {reply.Text}");
-    }
-
     /// <summary>A nation's stored position as the API returns it to staff.</summary>
     public static JsonElement PositionOf(JsonElement consultation, string nation) =>
         consultation.GetProperty("positions").EnumerateArray().Single(p => p.GetProperty("nation").GetString() == nation);
-
-    /// <summary>Fails when the page is wider than its viewport (it would scroll sideways).</summary>
-    public static async Task AssertFitsWidthAsync(IPage page, string what)
-    {
-        int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{what} is {overflow} px wider than the screen.");
-    }
 
     /// <summary>Sends a request with the page's own sign-in (the token its tab keeps), as a script on the page could.</summary>
     public static Task<int> PostFromPageAsync(IPage page, string path, object body) =>

@@ -56,7 +56,7 @@ public sealed class DisclosureRenderingBrowserTests(ServerFixture fixture) : Web
             await Assertions.Expect(text.Locator("p", new() { HasText = "stay text." })).ToHaveTextAsync(
                 "<img src=x onerror=\"window.__pwned='img'\"> and <script>window.__pwned='script'</script> stay text.");
             await Assertions.Expect(page.GetByText("10 minutes", new() { Exact = true })).ToBeVisibleAsync();
-            await AssertNothingRanAsync(page);
+            await WebAppBrowser.AssertNothingRanAsync(page);
             await WebAppBrowser.AssertAccessibleAsync(page, $"the rendered review page at {viewport.Width} px");
 
             // Act 2: the finding's button focuses its mark in the rendering.
@@ -76,7 +76,7 @@ public sealed class DisclosureRenderingBrowserTests(ServerFixture fixture) : Web
             await Assertions.Expect(text.GetByText("# Exercise report BRIGHT SHIELD")).ToBeVisibleAsync();
             await Assertions.Expect(text.GetByRole(AriaRole.Heading, new() { Name = "Exercise report BRIGHT SHIELD" })).ToBeHiddenAsync();
             await Assertions.Expect(text.Locator(".source mark.finding", new() { HasText = "NOFORN" })).ToBeVisibleAsync();
-            await AssertNothingRanAsync(page);
+            await WebAppBrowser.AssertNothingRanAsync(page);
             await WebAppBrowser.AssertAccessibleAsync(page, $"the review page's source view at {viewport.Width} px");
 
             // Act 4: and back.
@@ -84,17 +84,9 @@ public sealed class DisclosureRenderingBrowserTests(ServerFixture fixture) : Web
 
             // Assert 4
             await Assertions.Expect(text.GetByRole(AriaRole.Heading, new() { Name = "Exercise report BRIGHT SHIELD", Level = 3 })).ToBeVisibleAsync();
-            int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"The review page is {overflow} px wider than the {viewport.Width} px screen.");
+            await WebAppBrowser.AssertFitsWidthAsync(page, $"the review page at {viewport.Width} px");
             await this.Web.AssertCleanAsync(page);
         }
-    }
-
-    /// <summary>The raw HTML created no element and its script never ran (the page itself rendered first).</summary>
-    private static async Task AssertNothingRanAsync(IPage page)
-    {
-        Assert.Equal(0, await page.Locator("main img, main script").CountAsync());
-        Assert.Null(await page.EvaluateAsync<string?>("() => window.__pwned ?? null"));
     }
 
     private static async Task<int> IndexOfAsync(ILocator items, string text)

@@ -91,8 +91,7 @@ public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : WebApp
             await Assertions.Expect(again.GetByRole(AriaRole.Region, new() { Name = "Text of revision 2" })).ToContainTextAsync("The annex is withdrawn");
             await Assertions.Expect(again.GetByText("Remove the banner line and say what happened to the annex.")).ToBeVisibleAsync();
             await WebAppBrowser.AssertAccessibleAsync(again, $"the review page with a diff at {viewport.Width} px");
-            int overflow = await again.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"The review page is {overflow} px wider than the {viewport.Width} px screen.");
+            await WebAppBrowser.AssertFitsWidthAsync(again, $"the review page at {viewport.Width} px");
         }
 
         await this.ScreenshotAsync(id, reviewer);
@@ -128,7 +127,7 @@ public sealed class DisclosureReviewBrowserTests(ServerFixture fixture) : WebApp
 
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.InRange(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), (int)(Width * Scale) - 1, (int)(Width * Scale) + 1);
-        if (Environment.GetEnvironmentVariable("G7FLOWS_README_SCREENSHOT") == "1")
+        if (Environment.GetEnvironmentVariable(ReportPageBrowserTests.ScreenshotVariable) == "1")
         {
             string path = Path.Combine(Repository.Root, "docs", "images", "web-review.png");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

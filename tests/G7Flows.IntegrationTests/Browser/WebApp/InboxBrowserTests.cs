@@ -29,6 +29,7 @@ public sealed class InboxBrowserTests(ServerFixture fixture) : WebAppBrowserTest
     public static string ScreenshotPath => Path.Combine(Repository.Root, "docs", "images", "web-inbox.png");
 
     [Fact]
+    [Trait("Purpose", "readme-screenshot")]
     public async Task The_inbox_lists_consultations_and_disclosure_steps_most_urgent_first_with_the_overdue_one_marked()
     {
         // Arrange: Canada's reviewer, who is also its security reviewer (no other test of these pages involves Canada).
@@ -101,7 +102,7 @@ public sealed class InboxBrowserTests(ServerFixture fixture) : WebAppBrowserTest
         // At a phone's width: nothing scrolls sideways and axe still passes.
         await page.SetViewportSizeAsync(WebAppBrowser.Phone.Width, WebAppBrowser.Phone.Height);
         await Assertions.Expect(tasks.Nth(0)).ToBeVisibleAsync();
-        await AssertFitsWidthAsync(page, "the inbox at a phone's width");
+        await WebAppBrowser.AssertFitsWidthAsync(page, "the inbox at a phone's width");
         await WebAppBrowser.AssertAccessibleAsync(page, "the inbox at a phone's width");
         await this.Web.AssertCleanAsync(page);
     }
@@ -115,7 +116,7 @@ public sealed class InboxBrowserTests(ServerFixture fixture) : WebAppBrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Nothing is waiting for you.");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("New consultations for European Union");
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Open tasks" })).ToHaveCountAsync(0);
-        await AssertFitsWidthAsync(page, "the empty inbox at a phone's width");
+        await WebAppBrowser.AssertFitsWidthAsync(page, "the empty inbox at a phone's width");
         await WebAppBrowser.AssertAccessibleAsync(page, "the empty inbox at a phone's width");
         await this.Web.AssertCleanAsync(page);
     }
@@ -133,7 +134,7 @@ public sealed class InboxBrowserTests(ServerFixture fixture) : WebAppBrowserTest
         // Act + Assert: the inbox, the consultation page and staff's list show the text as typed.
         IPage page = await this.Web.OpenAsync("/#/inbox", Tokens.Reviewer("FR"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveTextAsync(title);
-        await AssertNothingRanAsync(page);
+        await WebAppBrowser.AssertNothingRanAsync(page, "main img, main script, main b");
 
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
@@ -143,19 +144,13 @@ public sealed class InboxBrowserTests(ServerFixture fixture) : WebAppBrowserTest
         await page.GetByLabel("Comment (optional)").FillAsync("<img src=x onerror=\"window.__pwned='own'\">");
         await page.GetByRole(AriaRole.Button, new() { Name = "Review answer" }).ClickAsync();
         await Assertions.Expect(page.Locator(".confirm-summary blockquote")).ToHaveTextAsync("<img src=x onerror=\"window.__pwned='own'\">");
-        await AssertNothingRanAsync(page);
+        await WebAppBrowser.AssertNothingRanAsync(page, "main img, main script, main b");
         Assert.Equal(title, (await page.TitleAsync())[..^" · G7Flows".Length]);
 
         IPage staff = await this.Web.OpenAsync("/#/consultations", Tokens.Staff());
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveTextAsync(title);
-        await AssertNothingRanAsync(staff);
+        await WebAppBrowser.AssertNothingRanAsync(staff, "main img, main script, main b");
         this.Web.AssertClean();
-    }
-
-    private static async Task AssertNothingRanAsync(IPage page)
-    {
-        Assert.Equal(0, await page.Locator("main img, main script, main b").CountAsync());
-        Assert.Null(await page.EvaluateAsync<string?>("() => window.__pwned ?? null"));
     }
 
     /// <summary>Waits until the disclosure's security-review task is in the caller's inbox and its due time has passed.</summary>

@@ -59,8 +59,7 @@ public sealed class MarkupBrowserTests(ServerFixture fixture) : WebAppBrowserTes
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
             }
 
-            Assert.Equal(0, await page.Locator("img").CountAsync());
-            Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"), $"Markup ran on {what}.");
+            await WebAppBrowser.AssertNothingRanAsync(page, "img", what);
         }
 
         this.Web.AssertClean();

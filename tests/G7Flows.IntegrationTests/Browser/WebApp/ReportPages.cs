@@ -1,5 +1,6 @@
 using System.Net;
 using G7Flows.IntegrationTests.Infrastructure;
+using G7Flows.IntegrationTests.Reports;
 
 namespace G7Flows.IntegrationTests.Browser.WebApp;
 
@@ -10,26 +11,15 @@ public static class ReportPages
     /// Asks for the report of <paramref name="period"/> and waits until it is published and in the index of reports (the
     /// index is written after the renderings); returns the period.
     /// </summary>
-    public static async Task<string> PublishAsync(Api api, string period)
+    public static async Task<string> PublishAsync(Api api, ServerProcess server, string period)
     {
-        Reply started = await api.SendAsync(HttpMethod.Post, "/api/reports", Tokens.Staff(), new { period });
+        Reply started = await api.RequestAsync(period);
         if (started.Status is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
         {
             throw new InvalidOperationException($"The report for {period} was not started: {started.Status} {started.Text}");
         }
 
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Reply index = await api.SendAsync(HttpMethod.Get, "/api/public/reports", null);
-            if (index.Status == HttpStatusCode.OK && index.Body.GetProperty("items").EnumerateArray().Any(r => r.GetProperty("period").GetString() == period))
-            {
-                return period;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The report for {period} was not published within a minute.");
+        await api.WaitForReportAsync(server, period);
+        return period;
     }
 }

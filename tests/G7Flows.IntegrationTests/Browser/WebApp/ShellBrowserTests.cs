@@ -29,8 +29,7 @@ public sealed class ShellBrowserTests(ServerFixture fixture) : WebAppBrowserTest
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("FR");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Inbox" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The page is {overflow} px wider than a phone's screen.");
+        await WebAppBrowser.AssertFitsWidthAsync(page, "the page at a phone's width");
         await WebAppBrowser.AssertAccessibleAsync(page, "the signed-in start page at a phone's width");
         await this.Web.AssertCleanAsync(page);
     }

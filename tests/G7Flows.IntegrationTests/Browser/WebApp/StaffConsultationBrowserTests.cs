@@ -102,7 +102,7 @@ public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : WebAp
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The withdrawal was accepted" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".outcome")).ToContainTextAsync("Withdrawn", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".manage")).ToContainTextAsync("it can no longer be extended or withdrawn");
-        JsonElement withdrawn = await WaitForStatusAsync(fixture.Api, id, "Withdrawn");
+        JsonElement withdrawn = await fixture.Api.WaitForStatusAsync(id, "Withdrawn");
         Assert.Contains("The exercise was cancelled by the ministers.", withdrawn.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
         await WebAppBrowser.AssertAccessibleAsync(page, "a withdrawn consultation for staff");
         await this.Web.AssertCleanAsync(page);
@@ -133,7 +133,7 @@ public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : WebAp
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("5 consultations (status Open, with United States), newest first.");
         await Assertions.Expect(rows).ToHaveCountAsync(5);
         await Assertions.Expect(rows.First).ToContainTextAsync($"{prefix} 6");
-        await AssertFitsWidthAsync(page, "the list of consultations at a phone's width");
+        await WebAppBrowser.AssertFitsWidthAsync(page, "the list of consultations at a phone's width");
         await WebAppBrowser.AssertAccessibleAsync(page, "the list of consultations at a phone's width");
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 consultation (status Open, with United States) on this page, newest first.");
@@ -154,7 +154,7 @@ public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : WebAp
     {
         IPage page = await this.Web.OpenAsync("/#/consultations/new", Tokens.Staff(), WebAppBrowser.Phone);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start consultation" })).ToBeVisibleAsync();
-        await AssertFitsWidthAsync(page, "the start form at a phone's width");
+        await WebAppBrowser.AssertFitsWidthAsync(page, "the start form at a phone's width");
         await WebAppBrowser.AssertAccessibleAsync(page, "the start form at a phone's width");
 
         await this.Web.GoAsync(page, "/#/consultations");
@@ -166,7 +166,7 @@ public sealed class StaffConsultationBrowserTests(ServerFixture fixture) : WebAp
         string id = await fixture.Api.StartAsync(Proposal(Unique("Joint exercise SOUTHERN CROSS"), ["IT", "DE"]));
         IPage manage = await this.Web.OpenAsync($"/#/consultations/{id}", Tokens.Staff(), WebAppBrowser.Phone);
         await Assertions.Expect(manage.GetByRole(AriaRole.Button, new() { Name = "Extend deadline" })).ToBeVisibleAsync();
-        await AssertFitsWidthAsync(manage, "a consultation for staff at a phone's width");
+        await WebAppBrowser.AssertFitsWidthAsync(manage, "a consultation for staff at a phone's width");
         await WebAppBrowser.AssertAccessibleAsync(manage, "a consultation for staff at a phone's width");
 
         IPage reviewer = await this.Web.OpenAsync("/#/consultations", Tokens.Reviewer("IT"));

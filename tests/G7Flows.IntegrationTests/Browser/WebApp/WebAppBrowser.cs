@@ -113,6 +113,24 @@ public sealed partial class WebAppBrowser : IAsyncDisposable
         Assert.True(violations.Length == 0, $"axe found serious or critical violations on {what}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>Fails when the page is wider than its viewport (it would scroll sideways).</summary>
+    public static async Task AssertFitsWidthAsync(IPage page, string what)
+    {
+        int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{what} is {overflow} px wider than the screen.");
+    }
+
+    /// <summary>
+    /// Fails when markup shown as text became elements (<paramref name="selector"/> finds any) or its script ran
+    /// (it sets <c>window.__pwned</c>); <paramref name="what"/> names the page in the failure (its address otherwise).
+    /// </summary>
+    public static async Task AssertNothingRanAsync(IPage page, string selector = "main img, main script", string? what = null)
+    {
+        Assert.Equal(0, await page.Locator(selector).CountAsync());
+        string? ran = await page.EvaluateAsync<string?>("() => window.__pwned === undefined ? null : String(window.__pwned)");
+        Assert.True(ran is null, $"Markup ran on {what ?? page.Url}: window.__pwned is {ran}.");
+    }
+
     /// <summary>Fails when any page reported a console error, an uncaught exception or a request to another origin.</summary>
     public void AssertClean() => Assert.True(this.problems.Count == 0, "The browser reported:\n" + string.Join("\n", this.problems));
 
