@@ -123,7 +123,7 @@ public sealed class CloseFromHeldPartitionTests : IClassFixture<StorageFixture>
         this.log.Clear();
 
         // Act
-        await new FactRecorder(store, audit, facts).RecordClosedConsultationAsync(closed);
+        await new FactRecorder(audit, facts).RecordClosedConsultationAsync(closed);
 
         // Assert
         Assert.Single(this.log.Requests);
@@ -147,7 +147,7 @@ public sealed class CloseFromHeldPartitionTests : IClassFixture<StorageFixture>
         this.log.Clear();
 
         // Act
-        await new FactRecorder(store, audit, facts).RecordClosedConsultationAsync(closed);
+        await new FactRecorder(audit, facts).RecordClosedConsultationAsync(closed);
 
         // Assert
         Assert.Equal(2, this.log.Requests.Count);

@@ -26,7 +26,7 @@ public sealed class PublishRecordActivity(ConsultationStore store, AuditLog audi
         await store.SetRecordAsync(input, blob);
         await audit.AppendAsync(new AuditEntry(
             input, record.ClosedAt ?? DateTimeOffset.MinValue, "workflow", "record-published", "workflow", "published", Detail: blob));
-        await facts.RecordConsultationAsync(input);
+        await facts.RecordClosedConsultationAsync(snapshot);
         return blob;
     }
 }

@@ -8,22 +8,13 @@ namespace G7Flows.Workflows.Reports.Facts;
 /// Writes the fact row of a workflow when it ends: the one call a workflow makes for the reports. Idempotent: the same
 /// workflow always gives the same row key, so a retried step rewrites the same fact.
 /// <list type="bullet">
-/// <item>Consultations call <see cref="RecordConsultationAsync"/> once the consultation is closed.</item>
+/// <item>Consultations call <see cref="RecordClosedConsultationAsync"/> with the partition as closed.</item>
 /// <item>The disclosure workflow calls <see cref="RecordDisclosureAsync"/> from its last activity (published,
 /// rejected or withdrawn), with the figures it holds.</item>
 /// </list>
 /// </summary>
-public sealed class FactRecorder(ConsultationStore consultations, AuditLog audit, FactStore facts)
+public sealed class FactRecorder(AuditLog audit, FactStore facts)
 {
-    /// <summary>Writes the fact of a closed consultation from what is stored; does nothing while it is open or failed.</summary>
-    public async Task RecordConsultationAsync(string consultationId, CancellationToken cancellationToken = default)
-    {
-        if (await consultations.GetAsync(consultationId, cancellationToken) is { } snapshot)
-        {
-            await this.RecordClosedConsultationAsync(snapshot, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// Writes the fact of a closed consultation from the partition as the caller holds it: as the close stored it (or
     /// read it, on a retry). The trail is read only when a participant has no answer counted on time, because only
